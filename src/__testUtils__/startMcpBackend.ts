@@ -1,0 +1,117 @@
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  actionsRegistryServiceFactory,
+  actionsServiceFactory,
+} from '@backstage/backend-defaults/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { AddressInfo } from 'node:net';
+import { mcpActionsPlugin } from '../plugin';
+import { createTestActionsPlugin } from './testActionsPlugin';
+
+export const USER_ALICE = 'user:default/alice';
+
+export interface StartOptions {
+  /** Config merged over a default that lists `test-actions` as source. */
+  config?: JsonObject;
+  /** Extra features (plugins, service factories). */
+  features?: BackendFeature[];
+  /** Leave out the mock httpAuth/auth, for tests that bring the real ones. */
+  realAuth?: boolean;
+}
+
+/**
+ * Starts a real backend on a random port on 127.0.0.1 with this plugin, the
+ * real actions and actions registry services, and a plugin registering test
+ * actions; returns helpers to reach it with the real MCP SDK client.
+ */
+export async function startMcpBackend(options: StartOptions = {}) {
+  const pluginSources = ['test-actions'];
+  const backend = await startTestBackend({
+    features: [
+      mcpActionsPlugin,
+      createTestActionsPlugin(),
+      actionsRegistryServiceFactory,
+      actionsServiceFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          backend: {
+            actions: { pluginSources },
+            listen: { host: '127.0.0.1' },
+          },
+          ...options.config,
+        },
+      }),
+      ...(options.realAuth
+        ? []
+        : [
+            mockServices.httpAuth.factory({
+              defaultCredentials: mockCredentials.none(),
+            }),
+          ]),
+      ...(options.features ?? []),
+    ],
+  });
+  const { port } = backend.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const clients: Client[] = [];
+
+  const url = (path = '') => new URL(`${baseUrl}/api/mcp-actions/v1${path}`);
+
+  return {
+    backend,
+    baseUrl,
+    url,
+    /** An SDK client over Streamable HTTP, connected and initialized. */
+    async connect(
+      path = '',
+      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+    ) {
+      const client = new Client({ name: 'test-client', version: '1.0.0' });
+      const transport = new StreamableHTTPClientTransport(url(path), {
+        requestInit: authorization
+          ? { headers: { Authorization: authorization } }
+          : undefined,
+      });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    },
+    /** An SDK client over the legacy SSE transport. */
+    async connectSse(
+      path = '',
+      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+    ) {
+      const client = new Client({ name: 'test-sse-client', version: '1.0.0' });
+      const headers: Record<string, string> = authorization
+        ? { Authorization: authorization }
+        : {};
+      const transport = new SSEClientTransport(url(`${path}/sse`), {
+        requestInit: { headers },
+        eventSourceInit: {
+          fetch: (input, init) =>
+            fetch(input, {
+              ...init,
+              headers: { ...(init?.headers as Record<string, string>), ...headers },
+            }),
+        },
+      });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map(c => c.close().catch(() => {})));
+      await backend.stop();
+    },
+  };
+}
+
+export type McpTestBackend = Awaited<ReturnType<typeof startMcpBackend>>;

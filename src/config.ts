@@ -1,0 +1,338 @@
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+import { Minimatch } from 'minimatch';
+
+/**
+ * Everything this plugin reads from configuration, validated once at
+ * start-up. No other module touches `Config`.
+ */
+
+/** Attributes of an action that filter rules may match on. */
+export const ACTION_ATTRIBUTES = ['destructive', 'readOnly', 'idempotent'] as const;
+export type ActionAttribute = (typeof ACTION_ATTRIBUTES)[number];
+
+/** Separators allowed between plugin id and action name in tool names. */
+export const TOOL_NAME_SEPARATORS = ['.', '_', '__'] as const;
+export type ToolNameSeparator = (typeof TOOL_NAME_SEPARATORS)[number];
+
+/** A compiled include or exclude rule. */
+export interface FilterRule {
+  /** The glob as written, for messages. */
+  id?: string;
+  idMatcher?: Minimatch;
+  attributes?: Partial<Record<ActionAttribute, boolean>>;
+}
+
+export interface ActionFilter {
+  include: FilterRule[];
+  exclude: FilterRule[];
+}
+
+/** One MCP server: the default one (`key` undefined) or a configured one. */
+export interface McpServerConfig {
+  /** The key under `mcpActions.servers`, or undefined for the default server. */
+  key?: string;
+  name: string;
+  description?: string;
+  instructions?: string;
+  filter: ActionFilter;
+}
+
+export interface McpActionsConfig {
+  /** Every server to serve, the default one (when enabled) first. */
+  servers: McpServerConfig[];
+  namespacedToolNames: boolean;
+  toolNameSeparator: ToolNameSeparator;
+  cache: { ttlMs: number; maxEntries: number };
+  toolCallTimeoutMs: number;
+  maxRequestBytes: number;
+  sse: { maxSessions: number; idleTimeoutMs: number; keepAliveMs: number };
+  captureToolPayloads: boolean;
+  /** Origins a browser may send requests from; others are refused. */
+  allowedOrigins: OriginMatcher;
+  /** True when the auth backend offers an OAuth flow MCP clients can use. */
+  oauthEnabled: boolean;
+}
+
+export type OriginMatcher = (origin: string) => boolean;
+
+export const DEFAULT_SERVER_NAME = 'backstage';
+
+/** Lowercase letters, digits and hyphens, starting with a letter or digit. */
+const SERVER_KEY_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Path segments the plugin's own routes use below `/v1`. */
+export const RESERVED_SERVER_KEYS = ['sse', 'messages', 'well-known', 'mcp'];
+
+const DEFAULTS = {
+  cacheTtlMs: 30_000,
+  cacheMaxEntries: 1000,
+  toolCallTimeoutMs: 120_000,
+  maxRequestBytes: 1_000_000,
+  sseMaxSessions: 1000,
+  sseIdleTimeoutMs: 30 * 60_000,
+  sseKeepAliveMs: 15_000,
+};
+
+/**
+ * Reads and validates the `mcpActions` section (and the few backend and auth
+ * keys the plugin depends on). Throws an error naming the offending key.
+ */
+export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
+  // An absent section reads like an empty one.
+  const config =
+    rootConfig.getOptionalConfig('mcpActions') ?? new ConfigReader({});
+
+  const servers: McpServerConfig[] = [];
+  if (config.getOptionalBoolean('defaultServer') ?? true) {
+    servers.push({
+      name: config.getOptionalString('name') ?? DEFAULT_SERVER_NAME,
+      description: config.getOptionalString('description'),
+      instructions: config.getOptionalString('instructions'),
+      filter: { include: [], exclude: [] },
+    });
+  }
+  const serversConfig = config.getOptionalConfig('servers');
+  for (const key of serversConfig?.keys() ?? []) {
+    servers.push(readServer(serversConfig!.getConfig(key), key));
+  }
+  if (servers.length === 0) {
+    throw new Error(
+      "Invalid config at 'mcpActions.defaultServer': the default server is turned off and no 'mcpActions.servers' are configured, so there is nothing to serve",
+    );
+  }
+
+  const separator = config.getOptionalString('toolNameSeparator') ?? '.';
+  if (!(TOOL_NAME_SEPARATORS as readonly string[]).includes(separator)) {
+    throw new Error(
+      `Invalid config at 'mcpActions.toolNameSeparator': "${separator}" is not one of ${TOOL_NAME_SEPARATORS.map(
+        s => `"${s}"`,
+      ).join(', ')}`,
+    );
+  }
+
+  return {
+    servers,
+    namespacedToolNames: config.getOptionalBoolean('namespacedToolNames') ?? true,
+    toolNameSeparator: separator as ToolNameSeparator,
+    cache: {
+      ttlMs: readMilliseconds(config, 'cache.ttl', DEFAULTS.cacheTtlMs),
+      maxEntries: readPositiveInteger(
+        config,
+        'cache.maxEntries',
+        DEFAULTS.cacheMaxEntries,
+      ),
+    },
+    toolCallTimeoutMs: readMilliseconds(
+      config,
+      'toolCallTimeout',
+      DEFAULTS.toolCallTimeoutMs,
+      { positive: true },
+    ),
+    maxRequestBytes: readPositiveInteger(
+      config,
+      'maxRequestBytes',
+      DEFAULTS.maxRequestBytes,
+    ),
+    sse: {
+      maxSessions: readPositiveInteger(
+        config,
+        'sse.maxSessions',
+        DEFAULTS.sseMaxSessions,
+      ),
+      idleTimeoutMs: readMilliseconds(
+        config,
+        'sse.idleTimeout',
+        DEFAULTS.sseIdleTimeoutMs,
+        { positive: true },
+      ),
+      keepAliveMs: readMilliseconds(
+        config,
+        'sse.keepAliveInterval',
+        DEFAULTS.sseKeepAliveMs,
+        { positive: true },
+      ),
+    },
+    captureToolPayloads: config.getOptionalBoolean('captureToolPayloads') ?? false,
+    allowedOrigins: readAllowedOrigins(rootConfig),
+    oauthEnabled: readOAuthEnabled(rootConfig),
+  };
+}
+
+function readServer(config: Config, key: string): McpServerConfig {
+  const path = `mcpActions.servers.${key}`;
+  if (!SERVER_KEY_PATTERN.test(key)) {
+    throw new Error(
+      `Invalid MCP server key "${key}" at '${path}': use lowercase letters, digits and hyphens, starting with a letter or digit`,
+    );
+  }
+  if (RESERVED_SERVER_KEYS.includes(key)) {
+    throw new Error(
+      `Invalid MCP server key "${key}" at '${path}': it clashes with a route of the plugin (reserved: ${RESERVED_SERVER_KEYS.join(
+        ', ',
+      )})`,
+    );
+  }
+  const name = config.getOptionalString('name');
+  if (!name?.trim()) {
+    throw new Error(`Missing required config value at '${path}.name'`);
+  }
+  return {
+    key,
+    name,
+    description: config.getOptionalString('description'),
+    instructions: config.getOptionalString('instructions'),
+    filter: {
+      include: readRules(config, 'filter.include', `${path}.filter.include`),
+      exclude: readRules(config, 'filter.exclude', `${path}.filter.exclude`),
+    },
+  };
+}
+
+function readRules(config: Config, key: string, path: string): FilterRule[] {
+  return (config.getOptionalConfigArray(key) ?? []).map((ruleConfig, index) =>
+    readRule(ruleConfig, `${path}[${index}]`),
+  );
+}
+
+function readRule(config: Config, path: string): FilterRule {
+  const unknownKeys = config.keys().filter(k => k !== 'id' && k !== 'attributes');
+  if (unknownKeys.length > 0) {
+    throw new Error(
+      `Invalid filter rule at '${path}': unknown key "${unknownKeys[0]}"; a rule has "id" and/or "attributes"`,
+    );
+  }
+  const rule: FilterRule = {};
+  if (config.has('id')) {
+    const id = config.getString('id');
+    if (!id.trim()) {
+      throw new Error(`Invalid filter rule at '${path}.id': the glob is empty`);
+    }
+    const matcher = new Minimatch(id);
+    if (!matcher.makeRe()) {
+      throw new Error(
+        `Invalid filter rule at '${path}.id': "${id}" is not a valid glob`,
+      );
+    }
+    rule.id = id;
+    rule.idMatcher = matcher;
+  }
+  if (config.has('attributes')) {
+    const attributesConfig = config.getConfig('attributes');
+    const attributes: FilterRule['attributes'] = {};
+    for (const attribute of attributesConfig.keys()) {
+      if (!(ACTION_ATTRIBUTES as readonly string[]).includes(attribute)) {
+        throw new Error(
+          `Invalid filter rule at '${path}.attributes.${attribute}': unknown attribute; use one of ${ACTION_ATTRIBUTES.join(
+            ', ',
+          )}`,
+        );
+      }
+      const value = attributesConfig.getOptional(attribute);
+      if (typeof value !== 'boolean') {
+        throw new Error(
+          `Invalid filter rule at '${path}.attributes.${attribute}': expected true or false, got ${JSON.stringify(
+            value,
+          )}`,
+        );
+      }
+      attributes[attribute as ActionAttribute] = value;
+    }
+    if (Object.keys(attributes).length > 0) {
+      rule.attributes = attributes;
+    }
+  }
+  if (!rule.idMatcher && !rule.attributes) {
+    throw new Error(
+      `Invalid filter rule at '${path}': a rule needs an "id" glob or at least one attribute`,
+    );
+  }
+  return rule;
+}
+
+/** Numbers are milliseconds; strings and objects are Backstage durations. */
+function readMilliseconds(
+  config: Config,
+  key: string,
+  defaultValue: number,
+  options?: { positive?: boolean },
+): number {
+  const path = `mcpActions.${key}`;
+  const raw = config.getOptional(key);
+  if (raw === undefined) {
+    return defaultValue;
+  }
+  let ms: number;
+  if (typeof raw === 'number') {
+    ms = raw;
+  } else {
+    try {
+      ms = durationToMilliseconds(readDurationFromConfig(config, { key }));
+    } catch (error) {
+      throw new Error(
+        `Invalid duration at '${path}': ${(error as Error).message}`,
+      );
+    }
+  }
+  if (!Number.isFinite(ms) || ms < 0 || (options?.positive && ms === 0)) {
+    throw new Error(
+      `Invalid duration at '${path}': must be ${
+        options?.positive ? 'greater than zero' : 'zero or more'
+      }`,
+    );
+  }
+  return ms;
+}
+
+function readPositiveInteger(
+  config: Config,
+  key: string,
+  defaultValue: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? defaultValue;
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(
+      `Invalid config at 'mcpActions.${key}': expected a whole number greater than zero, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Browsers send `Origin`; a page on another origin must not reach the MCP
+ * endpoints (DNS rebinding). Allowed: the backend's and the app's own origins
+ * and whatever `backend.cors.origin` allows (globs, as Backstage reads them).
+ */
+function readAllowedOrigins(rootConfig: Config): OriginMatcher {
+  const exact = new Set<string>();
+  for (const key of ['backend.baseUrl', 'app.baseUrl']) {
+    const url = rootConfig.getOptionalString(key);
+    if (url) {
+      try {
+        exact.add(new URL(url).origin);
+      } catch {
+        // Backstage itself reports a malformed base URL.
+      }
+    }
+  }
+  const cors = rootConfig.getOptional('backend.cors.origin');
+  const patterns =
+    typeof cors === 'string' ? [cors] : Array.isArray(cors) ? cors : [];
+  const globs = patterns
+    .filter((p): p is string => typeof p === 'string')
+    .map(p => new Minimatch(p, { nocase: true, noglobstar: false }));
+  return origin =>
+    exact.has(origin) || globs.some(glob => glob.match(origin));
+}
+
+function readOAuthEnabled(rootConfig: Config): boolean {
+  return [
+    'auth.clientIdMetadataDocuments.enabled',
+    'auth.experimentalClientIdMetadataDocuments.enabled',
+    'auth.experimentalDynamicClientRegistration.enabled',
+  ].some(key => rootConfig.getOptionalBoolean(key) === true);
+}

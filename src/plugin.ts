@@ -1,0 +1,62 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { readMcpActionsConfig } from './config';
+import { createRouter } from './routers/createRouter';
+import { McpServerFactory } from './services/McpServerFactory';
+import { ToolCatalog } from './services/ToolCatalog';
+import { packageVersion } from './packageVersion';
+
+const PLUGIN_ID = 'mcp-actions';
+
+/**
+ * Serves the actions of the Actions Registry as MCP tools at
+ * `/api/mcp-actions/v1` (and `/v1/<key>` per configured server).
+ *
+ * @public
+ */
+export const mcpActionsPlugin = createBackendPlugin({
+  pluginId: PLUGIN_ID,
+  register(env) {
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        rootConfig: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        actions: actionsServiceRef,
+      },
+      async init({ logger, httpAuth, httpRouter, rootConfig, discovery, actions }) {
+        const config = readMcpActionsConfig(rootConfig);
+
+        const catalog = ToolCatalog.create({
+          actions,
+          logger,
+          naming: {
+            namespaced: config.namespacedToolNames,
+            separator: config.toolNameSeparator,
+          },
+          ttlMs: config.cache.ttlMs,
+          maxEntries: config.cache.maxEntries,
+        });
+        const factory = McpServerFactory.create({
+          catalog,
+          actions,
+          logger,
+          version: packageVersion,
+          toolCallTimeoutMs: config.toolCallTimeoutMs,
+        });
+
+        httpRouter.use(
+          createRouter({ config, factory, httpAuth, discovery, logger, pluginId: PLUGIN_ID }),
+        );
+        // The MCP routes check credentials themselves, so that a client
+        // without them gets the challenge MCP authorization expects.
+        httpRouter.addAuthPolicy({ path: '/v1', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,43 @@
+import type { Response } from 'express';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+
+/**
+ * JSON-RPC error envelopes for failures that happen before a request reaches
+ * the MCP SDK (routing, auth, limits), so MCP clients always get a body they
+ * can parse. The SDK answers protocol errors itself.
+ */
+export function sendJsonRpcError(
+  res: Response,
+  status: number,
+  message: string,
+  options?: { code?: number; headers?: Record<string, string> },
+) {
+  if (res.headersSent) {
+    return;
+  }
+  for (const [name, value] of Object.entries(options?.headers ?? {})) {
+    res.setHeader(name, value);
+  }
+  res.status(status).json({
+    jsonrpc: '2.0',
+    error: { code: options?.code ?? ErrorCode.ConnectionClosed, message },
+    id: null,
+  });
+}
+
+/** GET and DELETE on a stateless Streamable HTTP endpoint. */
+export function sendMethodNotAllowed(res: Response) {
+  sendJsonRpcError(
+    res,
+    405,
+    'Method not allowed: this MCP endpoint is stateless and accepts only POST',
+    { headers: { Allow: 'POST' } },
+  );
+}
+
+/** An unexpected failure while serving an MCP request. */
+export function sendInternalError(res: Response) {
+  sendJsonRpcError(res, 500, 'Internal server error', {
+    code: ErrorCode.InternalError,
+  });
+}
