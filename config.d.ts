@@ -1,0 +1,129 @@
+import { HumanDuration } from '@backstage/types';
+
+/** A filter rule: a glob on the action id and/or attribute values. */
+interface McpActionsFilterRule {
+  /**
+   * A minimatch glob on the action id, `<pluginId>:<actionName>`, such as
+   * `catalog:*` or `*:get-*`.
+   */
+  id?: string;
+  /**
+   * Attribute values the action must have; every one named must match.
+   */
+  attributes?: {
+    destructive?: boolean;
+    readOnly?: boolean;
+    idempotent?: boolean;
+  };
+}
+
+export interface Config {
+  /** Configuration of the MCP actions backend plugin. */
+  mcpActions?: {
+    /**
+     * The name the default MCP server reports to clients
+     * (`serverInfo.name`). Defaults to "backstage".
+     */
+    name?: string;
+
+    /**
+     * What an AI agent can do with these tools, reported to clients in
+     * `serverInfo.description`. Optional.
+     */
+    description?: string;
+
+    /**
+     * Instructions for the agent, returned by `initialize`. Optional.
+     */
+    instructions?: string;
+
+    /**
+     * Whether tool names carry the plugin id: `catalog.get-catalog-entity`
+     * rather than `get-catalog-entity`. Defaults to true. With false, actions
+     * of two plugins that share a name keep their namespaced names.
+     */
+    namespacedToolNames?: boolean;
+
+    /**
+     * What joins plugin id and action name in tool names: ".", "_" or "__".
+     * Defaults to ".". With "_" or "__" every name also matches
+     * `^[a-zA-Z0-9_-]{1,64}$`, which some clients (Claude Desktop among them)
+     * require.
+     */
+    toolNameSeparator?: '.' | '_' | '__';
+
+    /**
+     * Whether `/api/mcp-actions/v1` serves every action. Defaults to true;
+     * set to false to serve only the servers under `servers`.
+     */
+    defaultServer?: boolean;
+
+    /**
+     * Focused MCP servers, each served at `/api/mcp-actions/v1/{key}`.
+     * Keys use lowercase letters, digits and hyphens.
+     */
+    servers?: {
+      [key: string]: {
+        /** The name the server reports to clients. Required. */
+        name: string;
+        /** What an agent can do with this server's tools. Optional. */
+        description?: string;
+        /** Instructions for the agent, returned by `initialize`. */
+        instructions?: string;
+        /**
+         * Which actions this server exposes. Exclude rules win over include
+         * rules; with include rules, an action must match at least one.
+         */
+        filter?: {
+          include?: McpActionsFilterRule[];
+          exclude?: McpActionsFilterRule[];
+        };
+      };
+    };
+
+    /** How long each caller's action list is reused. */
+    cache?: {
+      /**
+       * Milliseconds as a number, or a duration such as "30s". Defaults to
+       * 30 seconds; 0 lists the actions on every request.
+       */
+      ttl?: number | string | HumanDuration;
+      /** How many callers' lists are kept at most. Defaults to 1000. */
+      maxEntries?: number;
+    };
+
+    /**
+     * How long a tool call may run before the client gets a timeout result.
+     * Milliseconds as a number, or a duration. Defaults to 2 minutes.
+     */
+    toolCallTimeout?: number | string | HumanDuration;
+
+    /**
+     * The largest request body accepted, in bytes; larger ones get 413.
+     * Defaults to 1000000 (1 MB).
+     */
+    maxRequestBytes?: number;
+
+    /** The legacy SSE transport (deprecated). */
+    sse?: {
+      /** Open SSE sessions allowed at once; more get 503. Defaults to 1000. */
+      maxSessions?: number;
+      /**
+       * A session with no message for this long is closed. Defaults to 30
+       * minutes.
+       */
+      idleTimeout?: number | string | HumanDuration;
+      /**
+       * How often a keep-alive comment is sent on an idle stream. Defaults
+       * to 15 seconds.
+       */
+      keepAliveInterval?: number | string | HumanDuration;
+    };
+
+    /**
+     * Whether tool arguments and results are recorded on trace spans and
+     * audit events. Defaults to false: they may hold personal data.
+     */
+    captureToolPayloads?: boolean;
+  };
+}
