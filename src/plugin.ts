@@ -5,6 +5,7 @@ import {
 import { actionsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readMcpActionsConfig } from './config';
 import { createRouter } from './routers/createRouter';
+import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { ToolCatalog } from './services/ToolCatalog';
 import { packageVersion } from './packageVersion';
@@ -27,9 +28,18 @@ export const mcpActionsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         rootConfig: coreServices.rootConfig,
         discovery: coreServices.discovery,
+        lifecycle: coreServices.lifecycle,
         actions: actionsServiceRef,
       },
-      async init({ logger, httpAuth, httpRouter, rootConfig, discovery, actions }) {
+      async init({
+        logger,
+        httpAuth,
+        httpRouter,
+        rootConfig,
+        discovery,
+        lifecycle,
+        actions,
+      }) {
         const config = readMcpActionsConfig(rootConfig);
 
         const catalog = ToolCatalog.create({
@@ -50,8 +60,21 @@ export const mcpActionsPlugin = createBackendPlugin({
           toolCallTimeoutMs: config.toolCallTimeoutMs,
         });
 
+        const sseSessions = new SseSessions({
+          maxSessions: config.sse.maxSessions,
+        });
+        lifecycle.addShutdownHook(() => sseSessions.closeAll());
+
         httpRouter.use(
-          createRouter({ config, factory, httpAuth, discovery, logger, pluginId: PLUGIN_ID }),
+          createRouter({
+            config,
+            factory,
+            httpAuth,
+            discovery,
+            logger,
+            pluginId: PLUGIN_ID,
+            sseSessions,
+          }),
         );
         // The MCP routes check credentials themselves, so that a client
         // without them gets the challenge MCP authorization expects.

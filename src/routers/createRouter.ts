@@ -6,11 +6,13 @@ import type {
 import Router from 'express-promise-router';
 import type { McpActionsConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
+import { createSseRouter } from './createSseRouter';
 import { createStreamableRouter } from './createStreamableRouter';
 import { endpointPath } from './endpointUrls';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { rejectForeignOrigins } from './rejectForeignOrigins';
 import { requireCredentials } from './requireCredentials';
+import type { SseSession, SseSessions } from './SseSessions';
 
 export interface RouterOptions {
   config: McpActionsConfig;
@@ -19,6 +21,8 @@ export interface RouterOptions {
   discovery: DiscoveryService;
   logger: LoggerService;
   pluginId: string;
+  sseSessions: SseSessions;
+  onSseSessionEnd?: (session: SseSession, durationMs: number) => void;
 }
 
 /**
@@ -27,6 +31,7 @@ export interface RouterOptions {
  *   POST /v1              the default server (Streamable HTTP)
  *   POST /v1/<key>        a configured server
  *   GET|DELETE on either  405
+ *   GET  .../sse, POST .../messages   the legacy SSE transport
  *
  * Every one of them requires credentials; see `requireCredentials`.
  */
@@ -47,6 +52,16 @@ export function createRouter(options: RouterOptions) {
   for (const server of ordered) {
     router.use(
       endpointPath(server.key),
+      createSseRouter({
+        server,
+        factory,
+        logger,
+        sessions: options.sseSessions,
+        maxRequestBytes: config.maxRequestBytes,
+        idleTimeoutMs: config.sse.idleTimeoutMs,
+        keepAliveMs: config.sse.keepAliveMs,
+        onSessionEnd: options.onSseSessionEnd,
+      }),
       createStreamableRouter({
         server,
         factory,

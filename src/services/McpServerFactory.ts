@@ -15,10 +15,28 @@ import {
   McpError,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServerConfig } from '../config';
 import { invokeWithLimits } from './invokeWithLimits';
 import type { ToolCatalog, ToolEntry } from './ToolCatalog';
 import { toolErrorResult, toolSuccessResult } from './toolResults';
+
+/**
+ * Carries the credentials of the HTTP request that delivered a message to
+ * the handlers (the SDK hands `authInfo` through). On the legacy SSE
+ * transport this is the message POST, so calls use fresh credentials rather
+ * than those of the request that opened the stream.
+ */
+export function authInfoFor(credentials: BackstageCredentials): AuthInfo {
+  return { token: '', clientId: '', scopes: [], extra: { credentials } };
+}
+
+function credentialsOf(
+  authInfo: AuthInfo | undefined,
+  fallback: BackstageCredentials,
+): BackstageCredentials {
+  return (authInfo?.extra?.credentials as BackstageCredentials) ?? fallback;
+}
 
 /** What the server knows about a tool call, for telemetry and audit. */
 export interface ToolCallContext {
@@ -80,14 +98,18 @@ export class McpServerFactory {
       },
     );
 
-    mcp.setRequestHandler(ListToolsRequestSchema, async () => {
-      const toolset = await catalog.toolsetFor(credentials, server);
+    mcp.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
+      const toolset = await catalog.toolsetFor(
+        credentialsOf(extra.authInfo, credentials),
+        server,
+      );
       return { tools: toolset.tools };
     });
 
     mcp.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       const { name } = request.params;
-      const toolset = await catalog.toolsetFor(credentials, server);
+      const caller = credentialsOf(extra.authInfo, credentials);
+      const toolset = await catalog.toolsetFor(caller, server);
       const entry = toolset.find(name);
       if (!entry) {
         this.#options.observer?.unknownTool?.(extra.requestId);
@@ -98,7 +120,7 @@ export class McpServerFactory {
       }
       const context: ToolCallContext = {
         server,
-        credentials,
+        credentials: caller,
         entry,
         arguments: (request.params.arguments ?? {}) as JsonObject,
         requestId: extra.requestId,
