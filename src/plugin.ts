@@ -5,6 +5,10 @@ import {
 import { actionsServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { readMcpActionsConfig } from './config';
 import { createRouter } from './routers/createRouter';
+import {
+  WELL_KNOWN_PATH,
+  createWellKnownRouter,
+} from './routers/createWellKnownRouter';
 import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { ToolCatalog } from './services/ToolCatalog';
@@ -29,6 +33,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         rootConfig: coreServices.rootConfig,
         discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
+        rootHttpRouter: coreServices.rootHttpRouter,
         actions: actionsServiceRef,
       },
       async init({
@@ -38,6 +43,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         rootConfig,
         discovery,
         lifecycle,
+        rootHttpRouter,
         actions,
       }) {
         const config = readMcpActionsConfig(rootConfig);
@@ -75,6 +81,11 @@ export const mcpActionsPlugin = createBackendPlugin({
             pluginId: PLUGIN_ID,
             sseSessions,
           }),
+        );
+        // OAuth discovery documents belong at the host's /.well-known.
+        rootHttpRouter.use(
+          WELL_KNOWN_PATH,
+          createWellKnownRouter({ config, discovery, logger, pluginId: PLUGIN_ID }),
         );
         // The MCP routes check credentials themselves, so that a client
         // without them gets the challenge MCP authorization expects.

@@ -61,6 +61,8 @@ export async function startMcpBackend(options: StartOptions = {}) {
   });
   const { port } = backend.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
+  /** What the test backend's discovery service reports as external URL. */
+  const externalBaseUrl = `http://localhost:${port}`;
   const clients: Client[] = [];
 
   const url = (path = '') => new URL(`${baseUrl}/api/mcp-actions/v1${path}`);
@@ -68,6 +70,7 @@ export async function startMcpBackend(options: StartOptions = {}) {
   return {
     backend,
     baseUrl,
+    externalBaseUrl,
     url,
     /** An SDK client over Streamable HTTP, connected and initialized. */
     async connect(

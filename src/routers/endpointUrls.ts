@@ -9,14 +9,16 @@ export function endpointPath(serverKey: string | undefined): string {
   return serverKey ? `/v1/${serverKey}` : '/v1';
 }
 
-/** The endpoint a plugin-relative request path belongs to. */
-export function endpointPathOf(requestPath: string): string {
-  const match = /^\/v1(\/[^/]+)?/.exec(requestPath);
-  const segment = match?.[1];
-  if (!segment || segment === '/sse' || segment === '/messages') {
+/**
+ * The endpoint a request path below `/v1` belongs to: `/catalog/sse` is
+ * `/v1/catalog`, `/messages` is `/v1`.
+ */
+export function endpointPathOf(pathBelowV1: string): string {
+  const segment = /^\/([^/]+)/.exec(pathBelowV1)?.[1];
+  if (!segment || segment === 'sse' || segment === 'messages') {
     return '/v1';
   }
-  return `/v1${segment}`;
+  return `/v1/${segment}`;
 }
 
 export function resourceUrl(pluginBaseUrl: string, path: string): string {

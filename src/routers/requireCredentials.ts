@@ -23,7 +23,7 @@ export interface RequireCredentialsOptions {
 }
 
 /**
- * Lets only users and services through, and answers everyone else the way an
+ * Mounted at `/v1`. Lets only users and services through, and answers everyone else the way an
  * MCP client expects: 401 with a JSON-RPC body and a `WWW-Authenticate`
  * challenge that, with OAuth on, names the resource metadata. (Backstage's
  * own barrier answers 401 without a challenge, so these routes are opened to
