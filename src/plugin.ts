@@ -2,7 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { actionsServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  actionsServiceRef,
+  metricsServiceRef,
+  tracingServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { readMcpActionsConfig } from './config';
 import { createRouter } from './routers/createRouter';
 import {
@@ -13,6 +17,8 @@ import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { ToolCatalog } from './services/ToolCatalog';
 import { packageVersion } from './packageVersion';
+import { createMcpMetrics } from './telemetry/metrics';
+import { ToolCallTelemetry } from './telemetry/ToolCallTelemetry';
 
 const PLUGIN_ID = 'mcp-actions';
 
@@ -34,7 +40,10 @@ export const mcpActionsPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         lifecycle: coreServices.lifecycle,
         rootHttpRouter: coreServices.rootHttpRouter,
+        auditor: coreServices.auditor,
         actions: actionsServiceRef,
+        metricsService: metricsServiceRef,
+        tracing: tracingServiceRef,
       },
       async init({
         logger,
@@ -44,10 +53,14 @@ export const mcpActionsPlugin = createBackendPlugin({
         discovery,
         lifecycle,
         rootHttpRouter,
+        auditor,
         actions,
+        metricsService,
+        tracing,
       }) {
         const config = readMcpActionsConfig(rootConfig);
 
+        const metrics = createMcpMetrics(metricsService);
         const catalog = ToolCatalog.create({
           actions,
           logger,
@@ -64,6 +77,12 @@ export const mcpActionsPlugin = createBackendPlugin({
           logger,
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
+          metrics,
+          telemetry: new ToolCallTelemetry({
+            tracing,
+            auditor,
+            capturePayloads: config.captureToolPayloads,
+          }),
         });
 
         const sseSessions = new SseSessions({
@@ -80,6 +99,7 @@ export const mcpActionsPlugin = createBackendPlugin({
             logger,
             pluginId: PLUGIN_ID,
             sseSessions,
+            metrics,
           }),
         );
         // OAuth discovery documents belong at the host's /.well-known.

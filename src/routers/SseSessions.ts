@@ -10,7 +10,6 @@ export interface SseSession {
   /** Who opened it; only the same principal may post to it. */
   ownerKey: string;
   credentials: BackstageCredentials;
-  startedAt: number;
   /** Pushes the idle deadline back; called on every message. */
   touch(): void;
 }

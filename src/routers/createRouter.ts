@@ -12,7 +12,8 @@ import { endpointPath } from './endpointUrls';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { rejectForeignOrigins } from './rejectForeignOrigins';
 import { requireCredentials } from './requireCredentials';
-import type { SseSession, SseSessions } from './SseSessions';
+import type { SseSessions } from './SseSessions';
+import type { McpMetrics } from '../telemetry/metrics';
 
 export interface RouterOptions {
   config: McpActionsConfig;
@@ -22,7 +23,7 @@ export interface RouterOptions {
   logger: LoggerService;
   pluginId: string;
   sseSessions: SseSessions;
-  onSseSessionEnd?: (session: SseSession, durationMs: number) => void;
+  metrics: McpMetrics;
 }
 
 /**
@@ -60,13 +61,14 @@ export function createRouter(options: RouterOptions) {
         maxRequestBytes: config.maxRequestBytes,
         idleTimeoutMs: config.sse.idleTimeoutMs,
         keepAliveMs: config.sse.keepAliveMs,
-        onSessionEnd: options.onSseSessionEnd,
+        metrics: options.metrics,
       }),
       createStreamableRouter({
         server,
         factory,
         logger,
         maxRequestBytes: config.maxRequestBytes,
+        metrics: options.metrics,
       }),
     );
   }

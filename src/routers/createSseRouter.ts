@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import { authInfoFor, type McpServerFactory } from '../services/McpServerFactory';
+import { serverKeyOf, type McpMetrics } from '../telemetry/metrics';
 import { cacheKey } from '../services/ToolCatalog';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
@@ -22,8 +23,7 @@ export interface SseRouterOptions {
   maxRequestBytes: number;
   idleTimeoutMs: number;
   keepAliveMs: number;
-  /** Called once per session when it ends, with its lifetime. */
-  onSessionEnd?: (session: SseSession, durationMs: number) => void;
+  metrics: McpMetrics;
 }
 
 /**
@@ -50,8 +50,7 @@ export function createSseRouter(options: SseRouterOptions) {
     }
     const credentials = requestCredentials(res);
     const transport = new SSEServerTransport(messagesPath(req), res);
-    const mcp = factory.create(server, credentials);
-    const startedAt = Date.now();
+    const startedAt = process.hrtime.bigint();
 
     let idleTimer: NodeJS.Timeout | undefined;
     const touch = () => {
@@ -73,9 +72,10 @@ export function createSseRouter(options: SseRouterOptions) {
       transport,
       ownerKey: cacheKey(credentials),
       credentials,
-      startedAt,
       touch,
     };
+    let protocolVersion: () => string | undefined = () => undefined;
+    let closeServer = () => {};
     let ended = false;
     const end = () => {
       if (ended) {
@@ -85,17 +85,36 @@ export function createSseRouter(options: SseRouterOptions) {
       clearInterval(keepAlive);
       clearTimeout(idleTimer);
       sessions.delete(session.id);
-      mcp.close().catch(() => {});
-      options.onSessionEnd?.(session, Date.now() - startedAt);
+      closeServer();
+      const version = protocolVersion();
+      options.metrics.sessionDuration.record(
+        Number(process.hrtime.bigint() - startedAt) / 1e9,
+        {
+          'network.transport': 'tcp',
+          'network.protocol.name': 'http',
+          'backstage.mcp.transport': 'sse',
+          'backstage.mcp.server.key': serverKeyOf(server.key),
+          ...(version ? { 'mcp.protocol.version': version } : {}),
+        },
+      );
     };
-    // The SDK server's onclose fires when the transport closes, whichever
-    // side closed it; the response's close covers a failed start.
-    mcp.onclose = end;
+    // The transport's close (either side) and the response's close (which
+    // also covers a failed start) both end the session, once.
     res.on('close', end);
-
     sessions.add(session);
     touch();
-    await mcp.connect(transport);
+    const { mcp, recorder } = await factory.connect({
+      server,
+      transport,
+      caller: { credentials, request: req },
+    });
+    protocolVersion = () => recorder.protocolVersion;
+    closeServer = () => {
+      mcp.close().catch(() => {});
+    };
+    if (ended) {
+      closeServer();
+    }
   });
 
   router.post('/messages', markDeprecated, async (req, res, next) => {
@@ -134,7 +153,7 @@ export function createSseRouter(options: SseRouterOptions) {
       }
       session.touch();
       await session.transport.handleMessage(parsed.data, {
-        authInfo: authInfoFor(requestCredentials(res)),
+        authInfo: authInfoFor({ credentials: requestCredentials(res), request: req }),
         requestInfo: { headers: req.headers },
       });
       res.status(202).end('Accepted');

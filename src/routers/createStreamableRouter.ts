@@ -3,6 +3,8 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
+import type { McpMetrics } from '../telemetry/metrics';
+import { serverKeyOf } from '../telemetry/metrics';
 import { requestCredentials } from './requireCredentials';
 import { sendInternalError, sendMethodNotAllowed } from './jsonRpcErrors';
 
@@ -11,6 +13,7 @@ export interface StreamableRouterOptions {
   factory: McpServerFactory;
   logger: LoggerService;
   maxRequestBytes: number;
+  metrics: McpMetrics;
 }
 
 /**
@@ -20,11 +23,11 @@ export interface StreamableRouterOptions {
  * before it), which lets it refuse an oversized body without buffering it.
  */
 export function createStreamableRouter(options: StreamableRouterOptions) {
-  const { server, factory, logger, maxRequestBytes } = options;
+  const { server, factory, logger, maxRequestBytes, metrics } = options;
   const router = Router();
 
   router.post('/', async (req, res) => {
-    const mcp = factory.create(server, requestCredentials(res));
+    const startedAt = process.hrtime.bigint();
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       // Plain JSON answers: nothing here streams, and JSON is cheaper to
@@ -32,12 +35,25 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
       enableJsonResponse: true,
       maxRequestBodySize: maxRequestBytes,
     });
-    res.on('close', () => {
-      transport.close().catch(() => {});
-      mcp.close().catch(() => {});
-    });
     try {
-      await mcp.connect(transport);
+      const caller = { credentials: requestCredentials(res), request: req };
+      const { mcp, recorder } = await factory.connect({ server, transport, caller });
+      // Stateless: the request is the whole session.
+      res.on('close', () => {
+        mcp.close().catch(() => {});
+        metrics.sessionDuration.record(
+          Number(process.hrtime.bigint() - startedAt) / 1e9,
+          {
+            'network.transport': 'tcp',
+            'network.protocol.name': 'http',
+            'backstage.mcp.transport': 'streamable-http',
+            'backstage.mcp.server.key': serverKeyOf(server.key),
+            ...(recorder.protocolVersion
+              ? { 'mcp.protocol.version': recorder.protocolVersion }
+              : {}),
+          },
+        );
+      });
       await transport.handleRequest(req, res);
     } catch (error) {
       logger.error('Failed to handle MCP request', error as Error);

@@ -4,10 +4,12 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 // The low-level Server, not McpServer: tools are decided per caller and
 // arrive as ready-made JSON Schema, which McpServer's zod-based API cannot take.
 // eslint-disable-next-line @typescript-eslint/no-deprecated
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
   CallToolRequestSchema,
   ErrorCode,
@@ -15,47 +17,30 @@ import {
   McpError,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { Request } from 'express';
 import type { McpServerConfig } from '../config';
+import type { McpMetrics } from '../telemetry/metrics';
+import { serverKeyOf } from '../telemetry/metrics';
+import { OperationRecorder } from '../telemetry/OperationRecorder';
+import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
 import { invokeWithLimits } from './invokeWithLimits';
 import type { ToolCatalog, ToolEntry } from './ToolCatalog';
 import { toolErrorResult, toolSuccessResult } from './toolResults';
 
-/**
- * Carries the credentials of the HTTP request that delivered a message to
- * the handlers (the SDK hands `authInfo` through). On the legacy SSE
- * transport this is the message POST, so calls use fresh credentials rather
- * than those of the request that opened the stream.
- */
-export function authInfoFor(credentials: BackstageCredentials): AuthInfo {
-  return { token: '', clientId: '', scopes: [], extra: { credentials } };
-}
-
-function credentialsOf(
-  authInfo: AuthInfo | undefined,
-  fallback: BackstageCredentials,
-): BackstageCredentials {
-  return (authInfo?.extra?.credentials as BackstageCredentials) ?? fallback;
-}
-
-/** What the server knows about a tool call, for telemetry and audit. */
-export interface ToolCallContext {
-  server: McpServerConfig;
+/** Who sent a message, and over which HTTP request. */
+export interface Caller {
   credentials: BackstageCredentials;
-  entry: ToolEntry;
-  arguments: JsonObject;
-  /** The JSON-RPC request id, to tie the call to its operation record. */
-  requestId: string | number;
+  request?: Request;
 }
 
-/** Observes tool calls; telemetry and audit plug in here. */
-export interface ToolCallObserver {
-  observe(
-    context: ToolCallContext,
-    run: () => Promise<CallToolResult>,
-  ): Promise<CallToolResult>;
-  /** A call naming a tool this server does not offer the caller. */
-  unknownTool?(requestId: string | number): void;
+/**
+ * Hands the caller of the HTTP request that delivered a message to the
+ * handlers (the SDK passes `authInfo` through). On the legacy SSE transport
+ * that is the message POST, so calls use fresh credentials rather than
+ * those of the request that opened the stream.
+ */
+export function authInfoFor(caller: Caller): AuthInfo {
+  return { token: '', clientId: '', scopes: [], extra: { caller } };
 }
 
 export interface McpServerFactoryOptions {
@@ -64,13 +49,21 @@ export interface McpServerFactoryOptions {
   logger: LoggerService;
   version: string;
   toolCallTimeoutMs: number;
-  observer?: ToolCallObserver;
+  metrics: McpMetrics;
+  telemetry: ToolCallTelemetry;
+}
+
+export interface ConnectOptions {
+  server: McpServerConfig;
+  transport: Transport;
+  /** The caller that opened the connection; messages may bring their own. */
+  caller: Caller;
 }
 
 /**
- * Builds an MCP SDK server bound to one caller on one configured server.
- * Everything it needs is prepared once; only the binding is per request,
- * since one SDK server can serve only one transport at a time.
+ * Builds an MCP SDK server for one connection: bound to one configured
+ * server and one transport, with every operation measured. Everything else
+ * is prepared once; one SDK server can serve only one transport at a time.
  */
 export class McpServerFactory {
   readonly #options: McpServerFactoryOptions;
@@ -83,8 +76,12 @@ export class McpServerFactory {
     this.#options = options;
   }
 
-  create(server: McpServerConfig, credentials: BackstageCredentials): Server {
-    const { catalog, version } = this.#options;
+  async connect({ server, transport, caller }: ConnectOptions) {
+    const { catalog, version, telemetry } = this.#options;
+    const recorder = new OperationRecorder(
+      this.#options.metrics,
+      serverKeyOf(server.key),
+    );
     // eslint-disable-next-line @typescript-eslint/no-deprecated
     const mcp = new Server(
       {
@@ -97,45 +94,57 @@ export class McpServerFactory {
         ...(server.instructions ? { instructions: server.instructions } : {}),
       },
     );
+    const callerOf = (authInfo?: AuthInfo): Caller =>
+      (authInfo?.extra?.caller as Caller | undefined) ?? caller;
 
     mcp.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
-      const toolset = await catalog.toolsetFor(
-        credentialsOf(extra.authInfo, credentials),
-        server,
-      );
+      const current = callerOf(extra.authInfo);
+      const toolset = await catalog.toolsetFor(current.credentials, server);
+      telemetry
+        .auditDiscovery({
+          serverKey: server.key,
+          request: current.request,
+          toolCount: toolset.tools.length,
+        })
+        .catch(() => {});
       return { tools: toolset.tools };
     });
 
     mcp.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       const { name } = request.params;
-      const caller = credentialsOf(extra.authInfo, credentials);
-      const toolset = await catalog.toolsetFor(caller, server);
+      const current = callerOf(extra.authInfo);
+      const toolset = await catalog.toolsetFor(current.credentials, server);
       const entry = toolset.find(name);
       if (!entry) {
-        this.#options.observer?.unknownTool?.(extra.requestId);
         throw new McpError(
           ErrorCode.InvalidParams,
           `Unknown tool "${name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`,
         );
       }
-      const context: ToolCallContext = {
-        server,
-        credentials: caller,
-        entry,
-        arguments: (request.params.arguments ?? {}) as JsonObject,
-        requestId: extra.requestId,
-      };
-      const run = () => this.#callTool(context, extra.signal);
-      return this.#options.observer
-        ? this.#options.observer.observe(context, run)
-        : run();
+      recorder.annotate(extra.requestId, { 'gen_ai.tool.name': entry.tool.name });
+      const input = (request.params.arguments ?? {}) as JsonObject;
+      return telemetry.observe(
+        {
+          serverKey: server.key,
+          entry,
+          arguments: input,
+          credentials: current.credentials,
+          request: current.request,
+          traceContext: traceContextOf(request.params._meta),
+        },
+        () => this.#callTool(entry, input, current.credentials, extra.signal),
+      );
     });
 
-    return mcp;
+    await mcp.connect(transport);
+    recorder.attach(transport);
+    return { mcp, recorder };
   }
 
   async #callTool(
-    { entry, credentials, arguments: input }: ToolCallContext,
+    entry: ToolEntry,
+    input: JsonObject,
+    credentials: BackstageCredentials,
     signal: AbortSignal,
   ): Promise<CallToolResult> {
     const { actions, logger, toolCallTimeoutMs } = this.#options;
@@ -150,8 +159,25 @@ export class McpServerFactory {
       );
       return toolSuccessResult(output);
     } catch (error) {
-      logger.warn(`Tool "${entry.tool.name}" (action "${entry.action.id}") failed`, error as Error);
+      logger.warn(
+        `Tool "${entry.tool.name}" (action "${entry.action.id}") failed: ${error}`,
+      );
       return toolErrorResult(error);
     }
   }
+}
+
+/** W3C trace context a client put in `params._meta`, per the MCP conventions. */
+function traceContextOf(meta: unknown): Record<string, string> | undefined {
+  if (!meta || typeof meta !== 'object') {
+    return undefined;
+  }
+  const carrier: Record<string, string> = {};
+  for (const key of ['traceparent', 'tracestate', 'baggage']) {
+    const value = (meta as Record<string, unknown>)[key];
+    if (typeof value === 'string') {
+      carrier[key] = value;
+    }
+  }
+  return carrier.traceparent ? carrier : undefined;
 }

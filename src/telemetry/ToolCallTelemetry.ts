@@ -1,0 +1,154 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import type {
+  TracingService,
+  TracingServiceAttributes,
+} from '@backstage/backend-plugin-api/alpha';
+import type { JsonObject } from '@backstage/types';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { Request } from 'express';
+import type { ToolEntry } from '../services/ToolCatalog';
+import { serverKeyOf } from './metrics';
+
+export interface ToolCallDetails {
+  serverKey: string | undefined;
+  entry: ToolEntry;
+  arguments: JsonObject;
+  /** The HTTP request that carried the call; its caller is the audit actor. */
+  request?: Request;
+  /** W3C trace context sent in the request's `params._meta`, if any. */
+  traceContext?: Record<string, string>;
+  credentials: BackstageCredentials;
+}
+
+export interface ToolCallTelemetryOptions {
+  tracing: TracingService;
+  auditor: AuditorService;
+  /** Put arguments and results on spans and audit events. */
+  capturePayloads: boolean;
+}
+
+/**
+ * A span (`tools/call <tool>`, kind server) and an audit event for every tool
+ * call. The span's parent is the trace context the client sent in
+ * `params._meta`, or else the HTTP request's. Audit severity follows the
+ * action: read-only calls are `low`, destructive ones `high`.
+ */
+export class ToolCallTelemetry {
+  readonly #options: ToolCallTelemetryOptions;
+
+  constructor(options: ToolCallTelemetryOptions) {
+    this.#options = options;
+  }
+
+  async observe(
+    details: ToolCallDetails,
+    run: () => Promise<CallToolResult>,
+  ): Promise<CallToolResult> {
+    const { tracing } = this.#options;
+    const { entry } = details;
+    const carrier = details.traceContext ?? headerCarrier(details.request);
+    const parent = tracing.propagation.extract(tracing.context.active(), carrier);
+    return tracing.context.with(parent, () =>
+      tracing.startActiveSpan(
+        `tools/call ${entry.tool.name}`,
+        {
+          kind: 'server',
+          credentials: details.credentials,
+          attributes: this.#spanAttributes(details),
+        },
+        async span => {
+          const audit = await this.#auditStart(details);
+          const result = await run();
+          if (result.isError) {
+            const message = textOf(result);
+            span.setAttribute('error.type', 'tool_error');
+            span.setStatus({ code: 'error', message });
+            await audit?.fail({
+              error: Object.assign(new Error(message), { name: 'ToolError' }),
+            });
+          } else {
+            if (this.#options.capturePayloads) {
+              span.setAttribute('gen_ai.tool.call.result', JSON.stringify(result.structuredContent ?? textOf(result)));
+            }
+            await audit?.success();
+          }
+          return result;
+        },
+      ),
+    );
+  }
+
+  /** An audit event for a tools/list. */
+  async auditDiscovery(details: {
+    serverKey: string | undefined;
+    request?: Request;
+    toolCount: number;
+  }) {
+    const event = await this.#options.auditor.createEvent({
+      eventId: 'tool-discovery',
+      severityLevel: 'low',
+      request: details.request,
+      meta: { server: serverKeyOf(details.serverKey), toolCount: details.toolCount },
+    });
+    await event.success();
+  }
+
+  #spanAttributes(details: ToolCallDetails): TracingServiceAttributes {
+    const { entry } = details;
+    return {
+      'mcp.method.name': 'tools/call',
+      'gen_ai.tool.name': entry.tool.name,
+      'gen_ai.operation.name': 'execute_tool',
+      'network.transport': 'tcp',
+      'network.protocol.name': 'http',
+      'backstage.mcp.server.key': serverKeyOf(details.serverKey),
+      'backstage.action.id': entry.action.id,
+      ...(this.#options.capturePayloads
+        ? { 'gen_ai.tool.call.arguments': JSON.stringify(details.arguments) }
+        : {}),
+    };
+  }
+
+  async #auditStart(details: ToolCallDetails) {
+    const { entry } = details;
+    const { readOnly, destructive } = entry.action.attributes;
+    try {
+      return await this.#options.auditor.createEvent({
+        eventId: 'tool-execution',
+        severityLevel: destructive ? 'high' : readOnly ? 'low' : 'medium',
+        request: details.request,
+        meta: {
+          server: serverKeyOf(details.serverKey),
+          tool: entry.tool.name,
+          actionId: entry.action.id,
+          readOnly,
+          destructive,
+          ...(this.#options.capturePayloads
+            ? { arguments: details.arguments }
+            : {}),
+        },
+      });
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function headerCarrier(request?: Request): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  for (const name of ['traceparent', 'tracestate', 'baggage']) {
+    const value = request?.headers[name];
+    if (typeof value === 'string') {
+      carrier[name] = value;
+    }
+  }
+  return carrier;
+}
+
+function textOf(result: CallToolResult): string {
+  const first = result.content?.[0];
+  return first && first.type === 'text' ? first.text : 'tool error';
+}
