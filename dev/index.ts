@@ -1,8 +1,8 @@
 /*
- * The dev backend: `npm start` (or `npm run dev`) serves this plugin on
- * http://127.0.0.1:7007 with the catalog (fed by dev/catalog.yaml) and a
- * local plugin contributing actions, an in-memory SQLite database and a
- * static token for MCP clients (MCP_TOKEN, default below).
+ * The dev backend: `npm start` serves this plugin on http://127.0.0.1:7007
+ * with the catalog (fed by dev/catalog.yaml), a local plugin contributing
+ * actions, an in-memory SQLite database and a static token for MCP clients
+ * (MCP_TOKEN, default below).
  *
  *   Streamable HTTP  http://localhost:7007/api/mcp-actions/v1
  *   Legacy SSE       http://localhost:7007/api/mcp-actions/v1/sse
@@ -12,18 +12,32 @@
  *     -H 'Content-Type: application/json' \
  *     -H 'Accept: application/json, text/event-stream' \
  *     -d '{"jsonrpc":"2.0","id":1,"method":"tools/list"}'
+ *
+ * Modes:
+ *   npm run start:metrics  also serves Prometheus metrics on MCP_METRICS_PORT (9464)
+ *   npm run start:oauth    adds the auth backend (guest sign-in, Client ID
+ *                          Metadata Documents) so the OAuth discovery chain works
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { localActionsPlugin } from './localActionsPlugin';
+import { servePrometheusMetrics } from './metrics';
 import { printClientConfig } from './printClientConfig';
 
 /** Development only; set MCP_TOKEN to your own value anywhere else. */
 export const DEV_MCP_TOKEN = 'mcp-dev-token-change-me';
 process.env.MCP_TOKEN ??= DEV_MCP_TOKEN;
 
+if (process.env.MCP_METRICS_PORT) {
+  servePrometheusMetrics(Number(process.env.MCP_METRICS_PORT));
+}
+
 const backend = createBackend();
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(localActionsPlugin);
 backend.add(import('../src'));
 backend.add(printClientConfig);
+if (process.env.MCP_DEV_OAUTH) {
+  backend.add(import('@backstage/plugin-auth-backend'));
+  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+}
 backend.start();
