@@ -3,16 +3,9 @@ import {
   tracingServiceFactory,
 } from '@backstage/backend-defaults/alpha';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { context, metrics, propagation, trace } from '@opentelemetry/api';
+import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import {
-  AggregationTemporality,
-  type DataPoint,
-  type Histogram,
-  MeterProvider,
-  MetricReader,
-} from '@opentelemetry/sdk-metrics';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -21,42 +14,25 @@ import {
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { EmptyResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import {
+  type HistogramPoints,
+  countPoints,
+  installTestMeter,
+} from './__testUtils__/otel';
+import {
   McpTestBackend,
   USER_ALICE,
   startMcpBackend,
 } from './__testUtils__/startMcpBackend';
 
-/** Collects on demand, cumulatively. */
-class TestReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
-  }
-  protected async onShutdown() {}
-  protected async onForceFlush() {}
-}
-
-const reader = new TestReader();
-const meterProvider = new MeterProvider({ readers: [reader] });
+const meter = installTestMeter();
 const spans = new InMemorySpanExporter();
 const tracerProvider = new BasicTracerProvider({
   spanProcessors: [new SimpleSpanProcessor(spans)],
 });
 
-type Points = Array<DataPoint<Histogram>>;
-
-async function histogram(name: string): Promise<Points> {
-  const { resourceMetrics } = await reader.collect();
-  const metric = resourceMetrics.scopeMetrics
-    .flatMap(s => s.metrics)
-    .find(m => m.descriptor.name === name);
-  return (metric?.dataPoints ?? []) as Points;
-}
-
-function count(points: Points, attributes: Record<string, unknown>) {
-  return points
-    .filter(p => Object.entries(attributes).every(([k, v]) => p.attributes[k] === v))
-    .reduce((sum, p) => sum + p.value.count, 0);
-}
+type Points = HistogramPoints;
+const histogram = meter.histogram;
+const count = countPoints;
 
 describe('telemetry', () => {
   let mcp: McpTestBackend;
@@ -64,7 +40,6 @@ describe('telemetry', () => {
   const auditEvents: Array<{ options: any; outcome?: string; error?: Error }> = [];
 
   beforeAll(async () => {
-    metrics.setGlobalMeterProvider(meterProvider);
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     trace.setGlobalTracerProvider(tracerProvider);
@@ -92,7 +67,7 @@ describe('telemetry', () => {
   });
   afterAll(async () => {
     await mcp?.stop();
-    metrics.disable();
+    meter.uninstall();
     trace.disable();
     context.disable();
     propagation.disable();

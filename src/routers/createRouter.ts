@@ -68,6 +68,7 @@ export function createRouter(options: RouterOptions) {
         factory,
         logger,
         maxRequestBytes: config.maxRequestBytes,
+        toolCallTimeoutMs: config.toolCallTimeoutMs,
         metrics: options.metrics,
       }),
     );

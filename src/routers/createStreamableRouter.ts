@@ -1,42 +1,66 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
 import type { McpMetrics } from '../telemetry/metrics';
 import { serverKeyOf } from '../telemetry/metrics';
+import { answerMixedBatch } from './answerMixedBatch';
+import { classifyJsonRpcBody } from './jsonRpcBody';
+import {
+  sendInternalError,
+  sendJsonRpcError,
+  sendMethodNotAllowed,
+} from './jsonRpcErrors';
+import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
-import { sendInternalError, sendMethodNotAllowed } from './jsonRpcErrors';
 
 export interface StreamableRouterOptions {
   server: McpServerConfig;
   factory: McpServerFactory;
   logger: LoggerService;
   maxRequestBytes: number;
+  toolCallTimeoutMs: number;
   metrics: McpMetrics;
 }
 
 /**
  * Streamable HTTP, stateless: every POST gets its own SDK server and
  * transport, so any replica can answer any request and no sticky sessions
- * are needed. The transport reads the body itself (no JSON parser may run
- * before it), which lets it refuse an oversized body without buffering it.
+ * are needed.
  */
 export function createStreamableRouter(options: StreamableRouterOptions) {
-  const { server, factory, logger, maxRequestBytes, metrics } = options;
+  const { server, factory, logger, metrics } = options;
   const router = Router();
 
-  router.post('/', async (req, res) => {
+  router.post('/', parseJsonRpcBody(options.maxRequestBytes), async (req, res) => {
     const startedAt = process.hrtime.bigint();
+    const caller = { credentials: requestCredentials(res), request: req };
+    const body = classifyJsonRpcBody(req.body);
+    if (body.kind === 'invalid') {
+      sendJsonRpcError(res, 400, body.message, { code: ErrorCode.InvalidRequest });
+      return;
+    }
+    if (body.kind === 'mixed-batch') {
+      const answers = await answerMixedBatch({
+        entries: body.entries,
+        factory,
+        server,
+        caller,
+        timeoutMs: options.toolCallTimeoutMs + 5_000,
+      });
+      res.status(200).json(answers);
+      return;
+    }
+
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       // Plain JSON answers: nothing here streams, and JSON is cheaper to
       // produce and parse than a one-event stream.
       enableJsonResponse: true,
-      maxRequestBodySize: maxRequestBytes,
     });
     try {
-      const caller = { credentials: requestCredentials(res), request: req };
       const { mcp, recorder } = await factory.connect({ server, transport, caller });
       // Stateless: the request is the whole session.
       res.on('close', () => {
@@ -54,7 +78,7 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
           },
         );
       });
-      await transport.handleRequest(req, res);
+      await transport.handleRequest(req, res, body.body);
     } catch (error) {
       logger.error('Failed to handle MCP request', error as Error);
       sendInternalError(res);

@@ -3,10 +3,12 @@ import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { sendJsonRpcError } from './jsonRpcErrors';
 
 /**
- * Parses a JSON body up to `limit` bytes and turns every failure into a
- * JSON-RPC error an MCP client can read: 415 for another content type, 413
- * past the limit (refused from `Content-Length` before reading, or as soon
- * as the limit is crossed), 400 with -32700 for malformed JSON.
+ * Parses a JSON body of at most `limit` bytes and turns every failure into a
+ * JSON-RPC error an MCP client can read: 415 for another content type, 400
+ * with -32700 for malformed JSON, and 413 past the limit. A declared
+ * `Content-Length` over the limit is answered at once, before any of the
+ * body is read; a body without one is refused as soon as it crosses the
+ * limit (what follows is discarded, never buffered).
  */
 export function parseJsonRpcBody(limit: number) {
   const parse = express.json({ limit, strict: false });
@@ -19,18 +21,19 @@ export function parseJsonRpcBody(limit: number) {
       );
       return;
     }
+    const declared = Number(req.headers['content-length']);
+    if (declared > limit) {
+      // Answer at once; body-parser would first drain the whole body.
+      sendTooLarge(res, limit);
+      return;
+    }
     parse(req, res, (error?: any) => {
       if (!error) {
         next();
         return;
       }
       if (error.type === 'entity.too.large') {
-        res.setHeader('Connection', 'close');
-        sendJsonRpcError(
-          res,
-          413,
-          `Payload Too Large: the request body exceeds ${limit} bytes`,
-        );
+        sendTooLarge(res, limit);
         return;
       }
       sendJsonRpcError(res, 400, 'Parse error: the body is not valid JSON', {
@@ -38,4 +41,14 @@ export function parseJsonRpcBody(limit: number) {
       });
     });
   };
+}
+
+function sendTooLarge(res: Response, limit: number) {
+  // The rest of the body is not wanted: close the connection after this.
+  res.setHeader('Connection', 'close');
+  sendJsonRpcError(
+    res,
+    413,
+    `Payload Too Large: the request body exceeds ${limit} bytes`,
+  );
 }

@@ -11,12 +11,12 @@ import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
-  CallToolRequestSchema,
   ErrorCode,
-  ListToolsRequestSchema,
   McpError,
+  type CallToolRequest,
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
+import * as z from 'zod/v4';
 import type { Request } from 'express';
 import type { McpServerConfig } from '../config';
 import type { McpMetrics } from '../telemetry/metrics';
@@ -26,6 +26,21 @@ import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
 import { invokeWithLimits } from './invokeWithLimits';
 import type { ToolCatalog, ToolEntry } from './ToolCatalog';
 import { toolErrorResult, toolSuccessResult } from './toolResults';
+
+/**
+ * Request envelopes that accept any params. With the SDK's full schemas a
+ * malformed tools/call (no name, arguments not an object) fails before the
+ * handler and reaches the client as an internal error (-32603); this way the
+ * SDK's own tools/call validation answers it as invalid params (-32602).
+ */
+const ListToolsEnvelope = z.looseObject({
+  method: z.literal('tools/list'),
+  params: z.unknown().optional(),
+});
+const CallToolEnvelope = z.looseObject({
+  method: z.literal('tools/call'),
+  params: z.unknown().optional(),
+});
 
 /** Who sent a message, and over which HTTP request. */
 export interface Caller {
@@ -97,7 +112,7 @@ export class McpServerFactory {
     const callerOf = (authInfo?: AuthInfo): Caller =>
       (authInfo?.extra?.caller as Caller | undefined) ?? caller;
 
-    mcp.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => {
+    mcp.setRequestHandler(ListToolsEnvelope, async (_request, extra) => {
       const current = callerOf(extra.authInfo);
       const toolset = await catalog.toolsetFor(current.credentials, server);
       telemetry
@@ -110,7 +125,9 @@ export class McpServerFactory {
       return { tools: toolset.tools };
     });
 
-    mcp.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+    mcp.setRequestHandler(CallToolEnvelope, async (envelope, extra) => {
+      // Validated by the SDK's tools/call wrapper before this runs.
+      const request = envelope as unknown as CallToolRequest;
       const { name } = request.params;
       const current = callerOf(extra.authInfo);
       const toolset = await catalog.toolsetFor(current.credentials, server);

@@ -1,0 +1,54 @@
+import { metrics } from '@opentelemetry/api';
+import {
+  AggregationTemporality,
+  type DataPoint,
+  type Histogram,
+  MeterProvider,
+  MetricReader,
+} from '@opentelemetry/sdk-metrics';
+
+/** Collects on demand, cumulatively. */
+class TestReader extends MetricReader {
+  constructor() {
+    super({
+      aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE,
+    });
+  }
+  protected async onShutdown() {}
+  protected async onForceFlush() {}
+}
+
+export type HistogramPoints = Array<DataPoint<Histogram>>;
+
+/**
+ * Installs a real OpenTelemetry MeterProvider as the global one (each jest
+ * test file has its own globals) and reads histograms back from it.
+ */
+export function installTestMeter() {
+  const reader = new TestReader();
+  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
+  return {
+    async histogram(name: string): Promise<HistogramPoints> {
+      const { resourceMetrics } = await reader.collect();
+      const metric = resourceMetrics.scopeMetrics
+        .flatMap(s => s.metrics)
+        .find(m => m.descriptor.name === name);
+      return (metric?.dataPoints ?? []) as HistogramPoints;
+    },
+    uninstall() {
+      metrics.disable();
+    },
+  };
+}
+
+/** How many measurements carry all the given attribute values. */
+export function countPoints(
+  points: HistogramPoints,
+  attributes: Record<string, unknown>,
+) {
+  return points
+    .filter(p =>
+      Object.entries(attributes).every(([k, v]) => p.attributes[k] === v),
+    )
+    .reduce((sum, p) => sum + p.value.count, 0);
+}

@@ -1,0 +1,227 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import net from 'node:net';
+import request from 'supertest';
+import {
+  McpTestBackend,
+  USER_ALICE,
+  startMcpBackend,
+} from './__testUtils__/startMcpBackend';
+
+const ALICE = mockCredentials.user.header(USER_ALICE);
+const MAX_BYTES = 20_000;
+const ping = (id: number) => ({ jsonrpc: '2.0', id, method: 'ping' });
+const call = (params: unknown) => ({ jsonrpc: '2.0', id: 1, method: 'tools/call', params });
+
+/** Each row: what is sent, and the status and JSON-RPC code that must come back. */
+const CASES: Array<{
+  name: string;
+  body: string;
+  headers?: Record<string, string>;
+  status: number;
+  code: number;
+  message?: RegExp;
+}> = [
+  { name: 'malformed JSON', body: '{"jsonrpc":', status: 400, code: -32700 },
+  { name: 'JSON that is not JSON-RPC', body: '{"hello":"world"}', status: 400, code: -32600 },
+  { name: 'a JSON scalar', body: '42', status: 400, code: -32600 },
+  { name: 'an empty batch', body: '[]', status: 400, code: -32600 },
+  {
+    name: 'a wrong Content-Type',
+    body: JSON.stringify(ping(1)),
+    headers: { 'Content-Type': 'text/plain' },
+    status: 415,
+    code: -32000,
+  },
+  {
+    name: 'an Accept without text/event-stream',
+    body: JSON.stringify(ping(1)),
+    headers: { Accept: 'application/json' },
+    status: 406,
+    code: -32000,
+  },
+  {
+    name: 'an unsupported MCP-Protocol-Version',
+    body: JSON.stringify(ping(1)),
+    headers: { 'MCP-Protocol-Version': '1999-01-01' },
+    status: 400,
+    code: -32000,
+    message: /Unsupported protocol version/,
+  },
+  {
+    name: 'a body over the limit',
+    body: JSON.stringify({ ...ping(1), params: { pad: 'x'.repeat(MAX_BYTES) } }),
+    status: 413,
+    code: -32000,
+    message: new RegExp(`exceeds ${MAX_BYTES} bytes`),
+  },
+  { name: 'an unknown method', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'nope/nope' }), status: 200, code: -32601 },
+  { name: 'tools/call without a name', body: JSON.stringify(call({})), status: 200, code: -32602 },
+  {
+    name: 'tools/call with non-object arguments',
+    body: JSON.stringify(call({ name: 'test-actions.whoami', arguments: [1, 2] })),
+    status: 200,
+    code: -32602,
+  },
+  {
+    name: 'tools/call with an odd Unicode name',
+    body: JSON.stringify(call({ name: 'who\u202eami\u0000\ud83d\ude00', arguments: {} })),
+    status: 200,
+    code: -32602,
+    message: /Unknown tool/,
+  },
+];
+
+describe('bad input over Streamable HTTP', () => {
+  let mcp: McpTestBackend;
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend({ config: { mcpActions: { maxRequestBytes: MAX_BYTES } } });
+  });
+  afterAll(() => mcp?.stop());
+
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) => {
+    const req = request(mcp.baseUrl)
+      .post('/api/mcp-actions/v1')
+      .set('Authorization', ALICE)
+      .set('Content-Type', 'application/json')
+      .set('Accept', 'application/json, text/event-stream');
+    for (const [name, value] of Object.entries(headers)) {
+      req.set(name, value);
+    }
+    return req.send(body);
+  };
+
+  it.each(CASES)('answers $name with $status and $code', async ({ body, headers, status, code, message }) => {
+    const res = await post(body, headers);
+    expect(res.status).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code } });
+    if (message) {
+      expect(res.body.error.message).toMatch(message);
+    }
+    expect(res.text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
+
+    // ...and nothing else is disturbed.
+    const after = await post(JSON.stringify(ping(7)));
+    expect(after.body).toEqual({ jsonrpc: '2.0', id: 7, result: {} });
+  });
+
+  it('answers each entry of a batch that mixes good and bad requests', async () => {
+    const res = await post(
+      JSON.stringify([ping(1), { nonsense: true, id: 9 }, { jsonrpc: '2.0', id: 2, method: 'nope' }, { ...call({ name: 'test-actions.whoami', arguments: {} }), id: 3 }]),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual([
+      { jsonrpc: '2.0', id: 1, result: {} },
+      { jsonrpc: '2.0', id: 9, error: { code: -32600, message: expect.any(String) } },
+      { jsonrpc: '2.0', id: 2, error: { code: -32601, message: 'Method not found' } },
+      {
+        jsonrpc: '2.0',
+        id: 3,
+        result: expect.objectContaining({ structuredContent: { principal: USER_ALICE } }),
+      },
+    ]);
+  });
+
+  it('answers arguments that fail the schema with an isError result naming the field', async () => {
+    const res = await post(JSON.stringify(call({ name: 'test-actions.sleep', arguments: { ms: 'soon' } })));
+    expect(res.status).toBe(200);
+    expect(res.body.result.isError).toBe(true);
+    expect(res.body.result.content[0].text).toMatch(/^InputError: .*"ms"/s);
+  });
+
+  it('survives deeply nested and huge arguments', async () => {
+    const deep = `{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"test-actions.whoami","arguments":{"note":${'['.repeat(5000)}${']'.repeat(5000)}}}}`;
+    const nested = await post(deep);
+    expect(nested.status).toBe(200);
+    expect(nested.body.result.isError).toBe(true);
+
+    const big = await post(
+      JSON.stringify(call({ name: 'test-actions.whoami', arguments: { note: 'n'.repeat(MAX_BYTES - 200) } })),
+    );
+    expect(big.status).toBe(200);
+    expect(big.body.result.structuredContent.note).toHaveLength(MAX_BYTES - 200);
+  });
+
+  it('refuses an oversized body from its Content-Length without reading it', async () => {
+    // Announce far more than the limit, send almost nothing: the answer must
+    // come without the server waiting for (or buffering) the rest.
+    const { port } = new URL(mcp.baseUrl);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    const response = new Promise<string>((resolve, reject) => {
+      let text = '';
+      socket.on('data', chunk => {
+        text += chunk.toString();
+        if (text.includes('\r\n\r\n') && text.includes('}')) {
+          resolve(text);
+        }
+      });
+      socket.on('error', reject);
+    });
+    socket.write(
+      [
+        'POST /api/mcp-actions/v1 HTTP/1.1',
+        'Host: 127.0.0.1',
+        `Authorization: ${ALICE}`,
+        'Content-Type: application/json',
+        'Accept: application/json, text/event-stream',
+        `Content-Length: ${50 * MAX_BYTES}`,
+        '',
+        '{"jsonrpc":',
+      ].join('\r\n'),
+    );
+    try {
+      const text = await response;
+      expect(text).toMatch(/^HTTP\/1\.1 413 /);
+      expect(text).toContain('"code":-32000');
+    } finally {
+      socket.destroy();
+    }
+  });
+});
+
+describe('bad input over legacy SSE', () => {
+  let mcp: McpTestBackend;
+  let endpoint: string;
+  let close: () => void;
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend({ config: { mcpActions: { maxRequestBytes: MAX_BYTES } } });
+    const controller = new AbortController();
+    const res = await fetch(mcp.url('/sse'), {
+      headers: { Authorization: ALICE },
+      signal: controller.signal,
+    });
+    const { value } = await res.body!.getReader().read();
+    endpoint = /data: (.*)\n/.exec(new TextDecoder().decode(value))![1];
+    close = () => controller.abort();
+  });
+  afterAll(async () => {
+    close?.();
+    await mcp?.stop();
+  });
+
+  it.each([
+    ['malformed JSON', '{"jsonrpc":', {}, 400, -32700],
+    ['JSON that is not JSON-RPC', '{"a":1}', {}, 400, -32600],
+    ['a wrong Content-Type', JSON.stringify(ping(1)), { 'Content-Type': 'text/plain' }, 415, -32000],
+    ['a body over the limit', JSON.stringify({ pad: 'x'.repeat(MAX_BYTES) }), {}, 413, -32000],
+  ] as const)('answers %s with %i', async (_, body, headers, status, code) => {
+    const req = request(mcp.baseUrl)
+      .post(endpoint)
+      .set('Authorization', ALICE)
+      .set('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(headers)) {
+      req.set(name, value);
+    }
+    const res = await req.send(body);
+    expect(res.status).toBe(status);
+    expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code } });
+
+    const ok = await request(mcp.baseUrl)
+      .post(endpoint)
+      .set('Authorization', ALICE)
+      .send(ping(3));
+    expect(ok.status).toBe(202);
+  });
+});
