@@ -7,6 +7,7 @@ import Router from 'express-promise-router';
 import type { McpActionsConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
 import { createSseRouter } from './createSseRouter';
+import { InFlightRequests } from './InFlightRequests';
 import { createStreamableRouter } from './createStreamableRouter';
 import { endpointPath } from './endpointUrls';
 import { sendJsonRpcError } from './jsonRpcErrors';
@@ -39,6 +40,7 @@ export interface RouterOptions {
 export function createRouter(options: RouterOptions) {
   const { config, factory, logger } = options;
   const router = Router();
+  const inFlight = new InFlightRequests();
 
   router.use('/v1', rejectForeignOrigins(config.allowedOrigins));
   router.use(
@@ -70,6 +72,7 @@ export function createRouter(options: RouterOptions) {
         maxRequestBytes: config.maxRequestBytes,
         toolCallTimeoutMs: config.toolCallTimeoutMs,
         metrics: options.metrics,
+        inFlight,
       }),
     );
   }

@@ -7,6 +7,7 @@ import type { McpServerFactory } from '../services/McpServerFactory';
 import type { McpMetrics } from '../telemetry/metrics';
 import { serverKeyOf } from '../telemetry/metrics';
 import { answerMixedBatch } from './answerMixedBatch';
+import type { InFlightRequests } from './InFlightRequests';
 import { classifyJsonRpcBody } from './jsonRpcBody';
 import {
   sendInternalError,
@@ -15,6 +16,7 @@ import {
 } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
+import { cacheKey } from '../services/ToolCatalog';
 
 export interface StreamableRouterOptions {
   server: McpServerConfig;
@@ -23,6 +25,7 @@ export interface StreamableRouterOptions {
   maxRequestBytes: number;
   toolCallTimeoutMs: number;
   metrics: McpMetrics;
+  inFlight: InFlightRequests;
 }
 
 /**
@@ -54,6 +57,9 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
       return;
     }
 
+    const owner = cacheKey(caller.credentials);
+    options.inFlight.cancel(owner, body.body);
+
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       // Plain JSON answers: nothing here streams, and JSON is cheaper to
@@ -62,8 +68,19 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
     });
     try {
       const { mcp, recorder } = await factory.connect({ server, transport, caller });
+      // A cancellation arriving in another POST ends this one: the SDK
+      // server aborts its handlers, and the client, which has given up on
+      // the request, gets a bodiless 202 (a cancelled request is not
+      // answered).
+      const unregister = options.inFlight.register(owner, body.body, () => {
+        mcp.close().catch(() => {});
+        if (!res.headersSent) {
+          res.status(202).end();
+        }
+      });
       // Stateless: the request is the whole session.
       res.on('close', () => {
+        unregister();
         mcp.close().catch(() => {});
         metrics.sessionDuration.record(
           Number(process.hrtime.bigint() - startedAt) / 1e9,

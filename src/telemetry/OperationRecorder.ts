@@ -80,6 +80,9 @@ export class OperationRecorder {
         });
         deliver?.(message, extra);
       } else if (isNotification(message)) {
+        if (message.method === 'notifications/cancelled') {
+          this.#cancelled(message.params?.requestId as RequestId | undefined);
+        }
         const startedAt = process.hrtime.bigint();
         deliver?.(message, extra);
         this.#record({ startedAt, attributes: this.#attributesFor(message.method) });
@@ -97,13 +100,21 @@ export class OperationRecorder {
     const close = transport.onclose;
     transport.onclose = () => {
       // Requests still open when the connection goes were never answered.
-      for (const pending of this.#pending.values()) {
-        pending.attributes['error.type'] = 'cancelled';
-        this.#record(pending);
+      for (const id of [...this.#pending.keys()]) {
+        this.#cancelled(id);
       }
-      this.#pending.clear();
       close?.();
     };
+  }
+
+  /** A request the client cancelled (or walked away from): it gets no answer. */
+  #cancelled(id: RequestId | undefined) {
+    const pending = id === undefined ? undefined : this.#pending.get(id);
+    if (pending) {
+      this.#pending.delete(id!);
+      pending.attributes['error.type'] = 'cancelled';
+      this.#record(pending);
+    }
   }
 
   /** Adds what only the request's handler knows (tool name, tool errors). */
