@@ -1,0 +1,478 @@
+import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
+import {
+  DEFAULT_SERVER_NAME,
+  McpActionsConfig,
+  readMcpActionsConfig,
+} from './config';
+
+function read(data: JsonObject): McpActionsConfig {
+  return readMcpActionsConfig(new ConfigReader(data));
+}
+
+function withMcp(mcpActions: JsonObject): JsonObject {
+  return { mcpActions };
+}
+
+function withServer(key: string, server: JsonObject): JsonObject {
+  return withMcp({ servers: { [key]: server } });
+}
+
+function withRule(
+  list: 'include' | 'exclude',
+  rule: JsonObject,
+  key = 'catalog',
+): JsonObject {
+  return withServer(key, { name: 'Catalog', filter: { [list]: [rule] } });
+}
+
+describe('readMcpActionsConfig', () => {
+  describe('defaults', () => {
+    const defaults = read({});
+
+    it.each<[string, (c: McpActionsConfig) => unknown, unknown]>([
+      ['default server name', c => c.servers[0].name, 'backstage'],
+      ['a single default server', c => c.servers.length, 1],
+      ['default server without key', c => c.servers[0].key, undefined],
+      ['default server with an empty filter', c => c.servers[0].filter, { include: [], exclude: [] }],
+      ['namespacedToolNames', c => c.namespacedToolNames, true],
+      ['toolNameSeparator', c => c.toolNameSeparator, '.'],
+      ['cache.ttlMs', c => c.cache.ttlMs, 30_000],
+      ['cache.maxEntries', c => c.cache.maxEntries, 1000],
+      ['toolCallTimeoutMs', c => c.toolCallTimeoutMs, 120_000],
+      ['maxRequestBytes', c => c.maxRequestBytes, 1_000_000],
+      ['sse.maxSessions', c => c.sse.maxSessions, 1000],
+      ['sse.idleTimeoutMs', c => c.sse.idleTimeoutMs, 30 * 60_000],
+      ['sse.keepAliveMs', c => c.sse.keepAliveMs, 15_000],
+      ['captureToolPayloads', c => c.captureToolPayloads, false],
+      ['oauthEnabled', c => c.oauthEnabled, false],
+    ])('%s', (_label, pick, expected) => {
+      expect(pick(defaults)).toEqual(expected);
+    });
+
+    it('exports the default server name', () => {
+      expect(DEFAULT_SERVER_NAME).toBe('backstage');
+    });
+
+    it('reads an empty mcpActions section like an absent one', () => {
+      const { allowedOrigins, ...rest } = read(withMcp({}));
+      const { allowedOrigins: _ignored, ...expected } = defaults;
+      expect(rest).toEqual(expected);
+    });
+  });
+
+  describe('plain values', () => {
+    it.each<[string, JsonObject, (c: McpActionsConfig) => unknown, unknown]>([
+      ['name', { name: 'my-backstage' }, c => c.servers[0].name, 'my-backstage'],
+      ['description', { description: 'desc' }, c => c.servers[0].description, 'desc'],
+      ['instructions', { instructions: 'do it' }, c => c.servers[0].instructions, 'do it'],
+      ['namespacedToolNames', { namespacedToolNames: false }, c => c.namespacedToolNames, false],
+      ['toolNameSeparator _', { toolNameSeparator: '_' }, c => c.toolNameSeparator, '_'],
+      ['toolNameSeparator __', { toolNameSeparator: '__' }, c => c.toolNameSeparator, '__'],
+      ['toolNameSeparator .', { toolNameSeparator: '.' }, c => c.toolNameSeparator, '.'],
+      ['cache.maxEntries', { cache: { maxEntries: 5 } }, c => c.cache.maxEntries, 5],
+      ['maxRequestBytes', { maxRequestBytes: 2048 }, c => c.maxRequestBytes, 2048],
+      ['sse.maxSessions', { sse: { maxSessions: 3 } }, c => c.sse.maxSessions, 3],
+      ['captureToolPayloads', { captureToolPayloads: true }, c => c.captureToolPayloads, true],
+    ])('%s', (_label, mcpActions, pick, expected) => {
+      expect(pick(read(withMcp(mcpActions)))).toEqual(expected);
+    });
+  });
+
+  describe('durations', () => {
+    type Pick = (c: McpActionsConfig) => number;
+    const keys: Array<[string, JsonObject, Pick]> = [
+      ['cache.ttl', {}, c => c.cache.ttlMs],
+      ['toolCallTimeout', {}, c => c.toolCallTimeoutMs],
+      ['sse.idleTimeout', {}, c => c.sse.idleTimeoutMs],
+      ['sse.keepAliveInterval', {}, c => c.sse.keepAliveMs],
+    ];
+    const values: Array<[string, JsonObject | number | string, number]> = [
+      ['a number of milliseconds', 5000, 5000],
+      ['a "5s" string', '5s', 5000],
+      ['a "2 minutes" string', '2 minutes', 120_000],
+      ['an ISO 8601 string', 'PT1M', 60_000],
+      ['a { seconds: 5 } object', { seconds: 5 }, 5000],
+      ['a { minutes: 1, seconds: 30 } object', { minutes: 1, seconds: 30 }, 90_000],
+    ];
+    const cases = keys.flatMap(([key, , pick]) =>
+      values.map(([label, value, ms]) => [key, label, value, pick, ms] as const),
+    );
+
+    function set(key: string, value: JsonObject | number | string): JsonObject {
+      const [first, second] = key.split('.');
+      return withMcp(second ? { [first]: { [second]: value } } : { [first]: value });
+    }
+
+    it.each(cases)('reads %s as %s', (key, _label, value, pick, ms) => {
+      expect(pick(read(set(key, value)))).toBe(ms);
+    });
+
+    it.each<[string, JsonObject | number | string]>([
+      ['the number 0', 0],
+      ['the string "0s"', '0s'],
+      ['{ seconds: 0 }', { seconds: 0 }],
+    ])('allows cache.ttl to be %s', (_label, value) => {
+      expect(read(set('cache.ttl', value)).cache.ttlMs).toBe(0);
+    });
+
+    it.each<[string, JsonObject | number | string]>([
+      ['toolCallTimeout', 0],
+      ['toolCallTimeout', '0s'],
+      ['toolCallTimeout', { seconds: 0 }],
+      ['sse.idleTimeout', 0],
+      ['sse.keepAliveInterval', 0],
+    ])('rejects %s of %j as not greater than zero', (key, value) => {
+      expect(() => read(set(key, value))).toThrow(
+        `Invalid duration at 'mcpActions.${key}': must be greater than zero`,
+      );
+    });
+
+    it.each<[string, number]>([
+      ['cache.ttl', -1],
+      ['toolCallTimeout', -1000],
+    ])('rejects a negative %s', (key, value) => {
+      expect(() => read(set(key, value))).toThrow(
+        new RegExp(`^Invalid duration at 'mcpActions\\.${key.replace('.', '\\.')}': must be`),
+      );
+    });
+
+    it.each<[string, JsonObject | string, string]>([
+      ['cache.ttl', 'soon', 'Not a valid duration string'],
+      ['toolCallTimeout', 'abc', 'Not a valid duration string'],
+      ['toolCallTimeout', { fortnights: 1 }, 'Needs one or more of'],
+      ['sse.idleTimeout', { seconds: 1, ages: 2 }, "Unknown property 'ages'"],
+    ])('rejects %s of %j naming the key', (key, value, detail) => {
+      let message = '';
+      try {
+        read(set(key, value));
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(new RegExp(`^Invalid duration at 'mcpActions\\.${key.replace('.', '\\.')}': `));
+      expect(message).toContain(detail);
+    });
+  });
+
+  describe('named servers', () => {
+    it('reads servers after the default one, with compiled globs', () => {
+      const config = read(
+        withMcp({
+          servers: {
+            catalog: {
+              name: 'Catalog',
+              description: 'Catalog tools',
+              instructions: 'Use wisely',
+              filter: {
+                include: [{ id: 'catalog:*' }, { attributes: { readOnly: true } }],
+                exclude: [{ id: '*:delete-*', attributes: { destructive: true, idempotent: false } }],
+              },
+            },
+            'read-only-2': { name: 'Read only' },
+          },
+        }),
+      );
+
+      expect(config.servers.map(s => [s.key, s.name])).toEqual([
+        [undefined, 'backstage'],
+        ['catalog', 'Catalog'],
+        ['read-only-2', 'Read only'],
+      ]);
+
+      const catalog = config.servers[1];
+      expect(catalog.description).toBe('Catalog tools');
+      expect(catalog.instructions).toBe('Use wisely');
+      expect(catalog.filter.include).toHaveLength(2);
+      expect(catalog.filter.include[0].id).toBe('catalog:*');
+      expect(catalog.filter.include[0].idMatcher?.match('catalog:get-entity')).toBe(true);
+      expect(catalog.filter.include[0].idMatcher?.match('scaffolder:get-entity')).toBe(false);
+      expect(catalog.filter.include[0].attributes).toBeUndefined();
+      expect(catalog.filter.include[1]).toEqual({ attributes: { readOnly: true } });
+      expect(catalog.filter.exclude[0].id).toBe('*:delete-*');
+      expect(catalog.filter.exclude[0].idMatcher?.match('catalog:delete-entity')).toBe(true);
+      expect(catalog.filter.exclude[0].attributes).toEqual({ destructive: true, idempotent: false });
+
+      expect(config.servers[2].filter).toEqual({ include: [], exclude: [] });
+    });
+
+    it('serves only the named servers with defaultServer: false', () => {
+      const config = read(
+        withMcp({ defaultServer: false, servers: { catalog: { name: 'Catalog' } } }),
+      );
+      expect(config.servers).toHaveLength(1);
+      expect(config.servers[0].key).toBe('catalog');
+    });
+
+    it.each(['catalog', 'a', 'abc-def', 'team-a-tools', 'team-2', 'v1', 'well-knowns'])(
+      'accepts the server key %p',
+      key => {
+        expect(read(withServer(key, { name: 'x' })).servers[1].key).toBe(key);
+      },
+    );
+  });
+
+  describe('errors', () => {
+    it.each<[string, JsonObject, string]>([
+      [
+        'an uppercase server key',
+        withServer('Catalog', { name: 'x' }),
+        `Invalid MCP server key "Catalog" at 'mcpActions.servers.Catalog': use lowercase letters, digits and hyphens, starting with a letter or digit`,
+      ],
+      [
+        'a server key with an underscore',
+        withServer('my_server', { name: 'x' }),
+        `Invalid MCP server key "my_server" at 'mcpActions.servers.my_server': use lowercase letters, digits and hyphens, starting with a letter or digit`,
+      ],
+      [
+        'the reserved server key sse',
+        withServer('sse', { name: 'x' }),
+        `Invalid MCP server key "sse" at 'mcpActions.servers.sse': it clashes with a route of the plugin (reserved: sse, messages, well-known, mcp)`,
+      ],
+      [
+        'the reserved server key messages',
+        withServer('messages', { name: 'x' }),
+        `Invalid MCP server key "messages" at 'mcpActions.servers.messages': it clashes with a route of the plugin (reserved: sse, messages, well-known, mcp)`,
+      ],
+      [
+        'the reserved server key well-known',
+        withServer('well-known', { name: 'x' }),
+        `Invalid MCP server key "well-known" at 'mcpActions.servers.well-known': it clashes with a route of the plugin (reserved: sse, messages, well-known, mcp)`,
+      ],
+      [
+        'the reserved server key mcp',
+        withServer('mcp', { name: 'x' }),
+        `Invalid MCP server key "mcp" at 'mcpActions.servers.mcp': it clashes with a route of the plugin (reserved: sse, messages, well-known, mcp)`,
+      ],
+      [
+        'a server without a name',
+        withServer('catalog', { description: 'no name' }),
+        `Missing required config value at 'mcpActions.servers.catalog.name'`,
+      ],
+      [
+        'a server with a blank name',
+        withServer('catalog', { name: '   ' }),
+        `Missing required config value at 'mcpActions.servers.catalog.name'`,
+      ],
+      [
+        'a blank glob',
+        withRule('include', { id: '   ' }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0].id': the glob is empty`,
+      ],
+      [
+        'a glob minimatch cannot compile (a comment)',
+        withRule('exclude', { id: '#catalog:*' }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.exclude[0].id': "#catalog:*" is not a valid glob`,
+      ],
+      [
+        'an unknown attribute',
+        withRule('include', { attributes: { foo: true } }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0].attributes.foo': unknown attribute; use one of destructive, readOnly, idempotent`,
+      ],
+      [
+        'a string attribute value',
+        withRule('include', { attributes: { readOnly: 'yes' } }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0].attributes.readOnly': expected true or false, got "yes"`,
+      ],
+      [
+        'a "true" string attribute value',
+        withRule('exclude', { attributes: { destructive: 'true' } }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.exclude[0].attributes.destructive': expected true or false, got "true"`,
+      ],
+      [
+        'a numeric attribute value',
+        withRule('include', { attributes: { idempotent: 1 } }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0].attributes.idempotent': expected true or false, got 1`,
+      ],
+      [
+        'an object attribute value',
+        withRule('include', { attributes: { readOnly: { a: 1 } } }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0].attributes.readOnly': expected true or false, got {"a":1}`,
+      ],
+      [
+        'an empty rule',
+        withRule('include', {}),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0]': a rule needs an "id" glob or at least one attribute`,
+      ],
+      [
+        'a rule with empty attributes',
+        withRule('exclude', { attributes: {} }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.exclude[0]': a rule needs an "id" glob or at least one attribute`,
+      ],
+      [
+        'an unknown key in a rule',
+        withRule('include', { id: 'catalog:*', pattern: 'x' }),
+        `Invalid filter rule at 'mcpActions.servers.catalog.filter.include[0]': unknown key "pattern"; a rule has "id" and/or "attributes"`,
+      ],
+      [
+        'an invalid toolNameSeparator',
+        withMcp({ toolNameSeparator: '-' }),
+        `Invalid config at 'mcpActions.toolNameSeparator': "-" is not one of ".", "_", "__"`,
+      ],
+      [
+        'a toolNameSeparator of ":"',
+        withMcp({ toolNameSeparator: ':' }),
+        `Invalid config at 'mcpActions.toolNameSeparator': ":" is not one of ".", "_", "__"`,
+      ],
+      [
+        'no servers at all',
+        withMcp({ defaultServer: false }),
+        `Invalid config at 'mcpActions.defaultServer': the default server is turned off and no 'mcpActions.servers' are configured, so there is nothing to serve`,
+      ],
+      [
+        'no servers at all (empty servers)',
+        withMcp({ defaultServer: false, servers: {} }),
+        `Invalid config at 'mcpActions.defaultServer': the default server is turned off and no 'mcpActions.servers' are configured, so there is nothing to serve`,
+      ],
+      [
+        'a fractional maxRequestBytes',
+        withMcp({ maxRequestBytes: 1.5 }),
+        `Invalid config at 'mcpActions.maxRequestBytes': expected a whole number greater than zero, got 1.5`,
+      ],
+      [
+        'a zero maxRequestBytes',
+        withMcp({ maxRequestBytes: 0 }),
+        `Invalid config at 'mcpActions.maxRequestBytes': expected a whole number greater than zero, got 0`,
+      ],
+      [
+        'a negative maxRequestBytes',
+        withMcp({ maxRequestBytes: -10 }),
+        `Invalid config at 'mcpActions.maxRequestBytes': expected a whole number greater than zero, got -10`,
+      ],
+      [
+        'a fractional cache.maxEntries',
+        withMcp({ cache: { maxEntries: 2.5 } }),
+        `Invalid config at 'mcpActions.cache.maxEntries': expected a whole number greater than zero, got 2.5`,
+      ],
+      [
+        'a zero sse.maxSessions',
+        withMcp({ sse: { maxSessions: 0 } }),
+        `Invalid config at 'mcpActions.sse.maxSessions': expected a whole number greater than zero, got 0`,
+      ],
+    ])('rejects %s', (_label, data, message) => {
+      expect(() => read(data)).toThrow(message);
+      // The message is the plugin's own, in full.
+      expect(() => read(data)).toThrow(
+        new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      );
+    });
+
+    it('names the index of the offending rule', () => {
+      const data = withServer('catalog', {
+        name: 'Catalog',
+        filter: { exclude: [{ id: 'catalog:*' }, { id: 'x:*' }, { attributes: { nope: true } }] },
+      });
+      expect(() => read(data)).toThrow(
+        `'mcpActions.servers.catalog.filter.exclude[2].attributes.nope'`,
+      );
+    });
+
+    it('rejects an empty glob, naming its key (reported by the config reader)', () => {
+      // `''` never reaches the plugin's own "the glob is empty" check: the
+      // Backstage config reader refuses empty strings first.
+      expect(() => read(withRule('include', { id: '' }))).toThrow(
+        `'mcpActions.servers.catalog.filter.include[0].id'`,
+      );
+    });
+
+    it('rejects a non-number maxRequestBytes, naming its key (reported by the config reader)', () => {
+      expect(() => read(withMcp({ maxRequestBytes: 'lots' }))).toThrow(
+        `'mcpActions.maxRequestBytes'`,
+      );
+    });
+
+    // BUG: these keys are never seen by readServer(): ConfigReader#getConfig
+    // throws "Invalid config key '-foo'" first (its key pattern is
+    // /^[a-z][a-z0-9]*(?:[-_:][a-z0-9]+)*$/i), so the message does not name
+    // 'mcpActions.servers.<key>' and is not the plugin's own.
+    it.failing.each(['-foo', 'foo-', 'a--b'])(
+      'rejects the server key %p with a message naming its path',
+      key => {
+        expect(() => read(withServer(key, { name: 'x' }))).toThrow(
+          `Invalid MCP server key "${key}" at 'mcpActions.servers.${key}': use lowercase letters, digits and hyphens, starting with a letter or digit`,
+        );
+      },
+    );
+
+    it.each(['-foo', 'foo-', 'a--b'])('still rejects the server key %p', key => {
+      expect(() => read(withServer(key, { name: 'x' }))).toThrow(
+        `Invalid config key '${key}'`,
+      );
+    });
+
+    // BUG: SERVER_KEY_PATTERN and its message allow a key "starting with a
+    // letter or digit", and config.d.ts says keys use "lowercase letters,
+    // digits and hyphens", but ConfigReader refuses keys starting with a
+    // digit ("Invalid config key '1abc'").
+    it.failing.each(['1abc', '2fa-tools'])('accepts the server key %p', key => {
+      expect(read(withServer(key, { name: 'x' })).servers[1].key).toBe(key);
+    });
+  });
+
+  describe('allowedOrigins', () => {
+    const config = read({
+      backend: {
+        baseUrl: 'http://localhost:7007',
+        cors: { origin: ['https://*.example.com', 'http://tools.internal:8080'] },
+      },
+      app: { baseUrl: 'http://localhost:3000/some/path' },
+    });
+
+    it.each<[string, boolean]>([
+      ['http://localhost:7007', true],
+      ['http://localhost:3000', true],
+      ['https://portal.example.com', true],
+      ['https://a.b.example.com', true],
+      ['https://PORTAL.EXAMPLE.COM', true],
+      ['http://tools.internal:8080', true],
+      ['https://evil.com', false],
+      ['https://portal.example.com.evil.com', false],
+      ['http://portal.example.com', false],
+      ['http://localhost:7008', false],
+      ['https://localhost:7007', false],
+      ['http://tools.internal', false],
+      ['null', false],
+    ])('with an array of globs, %s is allowed: %p', (origin, allowed) => {
+      expect(config.allowedOrigins(origin)).toBe(allowed);
+    });
+
+    it.each<[string, JsonObject, string, boolean]>([
+      ['backend.baseUrl origin', { backend: { baseUrl: 'https://backstage.acme.org/' } }, 'https://backstage.acme.org', true],
+      ['app.baseUrl origin', { app: { baseUrl: 'https://app.acme.org:8443/ui' } }, 'https://app.acme.org:8443', true],
+      ['cors origin as a string', { backend: { cors: { origin: 'https://ui.acme.org' } } }, 'https://ui.acme.org', true],
+      ['cors origin as a glob string', { backend: { cors: { origin: 'https://*.acme.org' } } }, 'https://x.acme.org', true],
+      ['cors origin as an array', { backend: { cors: { origin: ['https://a.org', 'https://b.org'] } } }, 'https://b.org', true],
+      ['a foreign origin against a cors string', { backend: { cors: { origin: 'https://ui.acme.org' } } }, 'https://ui.evil.org', false],
+      ['a foreign origin against base URLs', { backend: { baseUrl: 'http://localhost:7007' }, app: { baseUrl: 'http://localhost:3000' } }, 'http://evil.localhost:3000', false],
+      ['any origin without configuration', {}, 'http://localhost:3000', false],
+      ['a malformed base URL', { backend: { baseUrl: 'not a url' } }, 'not a url', false],
+      ['cors origin of a non-string type', { backend: { cors: { origin: true } } }, 'https://x.org', false],
+    ])('%s', (_label, data, origin, allowed) => {
+      expect(read(data).allowedOrigins(origin)).toBe(allowed);
+    });
+  });
+
+  describe('oauthEnabled', () => {
+    it.each<[string, JsonObject, boolean]>([
+      ['auth.clientIdMetadataDocuments.enabled', { auth: { clientIdMetadataDocuments: { enabled: true } } }, true],
+      ['auth.experimentalClientIdMetadataDocuments.enabled', { auth: { experimentalClientIdMetadataDocuments: { enabled: true } } }, true],
+      ['auth.experimentalDynamicClientRegistration.enabled', { auth: { experimentalDynamicClientRegistration: { enabled: true } } }, true],
+      ['all three false', {
+        auth: {
+          clientIdMetadataDocuments: { enabled: false },
+          experimentalClientIdMetadataDocuments: { enabled: false },
+          experimentalDynamicClientRegistration: { enabled: false },
+        },
+      }, false],
+      ['one of them true among false ones', {
+        auth: {
+          clientIdMetadataDocuments: { enabled: false },
+          experimentalDynamicClientRegistration: { enabled: true },
+        },
+      }, true],
+      ['an unrelated auth key', { auth: { providers: { guest: {} } } }, false],
+      ['no auth section', {}, false],
+    ])('%s gives %p', (_label, data, expected) => {
+      expect(read(data).oauthEnabled).toBe(expected);
+    });
+  });
+});
