@@ -3,7 +3,7 @@ import {
   ConfigReader,
   readDurationFromConfig,
 } from '@backstage/config';
-import { durationToMilliseconds } from '@backstage/types';
+import { durationToMilliseconds, type JsonObject } from '@backstage/types';
 import { Minimatch } from 'minimatch';
 
 /**
@@ -98,7 +98,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
   }
   const serversConfig = config.getOptionalConfig('servers');
   for (const key of serversConfig?.keys() ?? []) {
-    servers.push(readServer(serversConfig!.getConfig(key), key));
+    servers.push(readServer(serversConfig!, key));
   }
   if (servers.length === 0) {
     throw new Error(
@@ -163,7 +163,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
   };
 }
 
-function readServer(config: Config, key: string): McpServerConfig {
+function readServer(serversConfig: Config, key: string): McpServerConfig {
   const path = `mcpActions.servers.${key}`;
   if (!SERVER_KEY_PATTERN.test(key)) {
     throw new Error(
@@ -177,6 +177,14 @@ function readServer(config: Config, key: string): McpServerConfig {
       )})`,
     );
   }
+  // Backstage's own key rule is stricter than ours (no leading digit, no
+  // trailing or double hyphen), so the server's section is read from its raw
+  // value rather than with getConfig(key), which would refuse such keys.
+  const raw = (serversConfig.get() as JsonObject)[key];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new Error(`Invalid config at '${path}': expected an object`);
+  }
+  const config = new ConfigReader(raw, 'app-config', undefined, path);
   const name = config.getOptionalString('name');
   if (!name?.trim()) {
     throw new Error(`Missing required config value at '${path}.name'`);

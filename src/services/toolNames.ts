@@ -66,7 +66,7 @@ function withHashSuffix(name: string, hashed: string): string {
  *   those actions fall back to their namespaced names.
  * - With a separator other than `.` every name is made portable.
  * - Should two names still coincide (say `a.b` and `a_b` once made portable),
- *   each of them gets a hash of its action id appended.
+ *   each of them gets a hash of its action id appended, until all differ.
  */
 export function assignToolNames(
   actions: readonly NamedAction[],
@@ -100,17 +100,28 @@ export function assignToolNames(
     return { id: action.id, name: portable ? toPortableToolName(name) : name };
   });
 
-  const names = new Map<string, string>();
-  for (const group of groupBy(candidates, c => c.name).values()) {
-    for (const candidate of group) {
-      names.set(
-        candidate.id,
-        group.length > 1
-          ? withHashSuffix(candidate.name, candidate.id)
-          : candidate.name,
-      );
+  // Rename colliding names with a hash of their action id until all are
+  // unique; a renamed one may meet another name, hence the rounds (the hash
+  // input includes the round, so every round gives new names).
+  let current = candidates;
+  for (let round = 0; ; round++) {
+    const groups = groupBy(current, c => c.name);
+    if (groups.size === current.length) {
+      break;
     }
+    current = current.map(candidate =>
+      groups.get(candidate.name)!.length > 1
+        ? {
+            id: candidate.id,
+            name: withHashSuffix(
+              candidate.name,
+              round === 0 ? candidate.id : `${candidate.id}#${round}`,
+            ),
+          }
+        : candidate,
+    );
   }
+  const names = new Map(current.map(c => [c.id, c.name]));
   return { names, collisions };
 }
 
