@@ -1,0 +1,182 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import type {
+  ActionsService,
+  ActionsServiceAction,
+} from '@backstage/backend-plugin-api/alpha';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type { McpServerConfig } from '../config';
+import { ToolCatalog, cacheKey } from './ToolCatalog';
+
+function action(pluginId: string, name: string): ActionsServiceAction {
+  return {
+    id: `${pluginId}:${name}`,
+    pluginId,
+    name,
+    title: name,
+    description: `The ${name} action`,
+    schema: { input: { type: 'object' }, output: { type: 'object' } },
+    attributes: { readOnly: true, destructive: false, idempotent: true },
+  };
+}
+
+const server: McpServerConfig = { name: 'all', filter: { include: [], exclude: [] } };
+
+/**
+ * An actions service whose list depends on who asks, as the real one does
+ * (each source plugin answers with what the caller may see).
+ */
+function actionsByPrincipal(visible: Record<string, ActionsServiceAction[]>) {
+  const calls: string[] = [];
+  const service: ActionsService = {
+    async list({ credentials }) {
+      const key = cacheKey(credentials);
+      calls.push(key);
+      return { actions: visible[key] ?? [] };
+    },
+    async invoke() {
+      return { output: {} };
+    },
+  };
+  return { service, calls };
+}
+
+function catalogWith(actions: ActionsService, options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
+  return ToolCatalog.create({
+    actions,
+    logger: mockServices.logger.mock(),
+    naming: { namespaced: true, separator: '.' },
+    ttlMs: options.ttlMs ?? 30_000,
+    maxEntries: options.maxEntries ?? 100,
+    now: options.now,
+  });
+}
+
+const names = async (catalog: ToolCatalog, credentials: BackstageCredentials) =>
+  (await catalog.toolsetFor(credentials, server)).tools.map(t => t.name);
+
+describe('ToolCatalog', () => {
+  const alice = mockCredentials.user('user:default/alice');
+  const bob = mockCredentials.user('user:default/bob');
+
+  it('never shows one principal the list of another', async () => {
+    const { service } = actionsByPrincipal({
+      'user:user:default/alice': [action('hr', 'salaries')],
+      'user:user:default/bob': [action('catalog', 'get-entity')],
+    });
+    const catalog = catalogWith(service);
+    // Interleaved and concurrent, with warm caches on both sides.
+    for (let i = 0; i < 3; i++) {
+      const [a, b] = await Promise.all([names(catalog, alice), names(catalog, bob)]);
+      expect(a).toEqual(['hr.salaries']);
+      expect(b).toEqual(['catalog.get-entity']);
+    }
+  });
+
+  it('keys services by subject and access restrictions', () => {
+    const open = mockCredentials.service('external:mcp-clients');
+    const restricted = mockCredentials.service('external:mcp-clients', [
+      { plugin: 'mcp-actions' },
+    ] as any);
+    expect(cacheKey(open)).not.toBe(cacheKey(restricted));
+    expect(cacheKey(alice)).not.toBe(cacheKey(bob));
+    expect(cacheKey(alice)).toBe(cacheKey(mockCredentials.user('user:default/alice')));
+  });
+
+  it('lists once per caller within the TTL, and again after it', async () => {
+    let now = 0;
+    const { service, calls } = actionsByPrincipal({ 'user:user:default/alice': [action('a', 'x')] });
+    const catalog = catalogWith(service, { ttlMs: 1000, now: () => now });
+    await Promise.all([names(catalog, alice), names(catalog, alice), names(catalog, alice)]);
+    expect(calls).toHaveLength(1);
+    now = 999;
+    await names(catalog, alice);
+    expect(calls).toHaveLength(1);
+    now = 1000;
+    await names(catalog, alice);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('lists on every request with a TTL of 0', async () => {
+    const { service, calls } = actionsByPrincipal({});
+    const catalog = catalogWith(service, { ttlMs: 0 });
+    await names(catalog, alice);
+    await names(catalog, alice);
+    expect(calls).toHaveLength(2);
+    expect(catalog.size).toBe(0);
+  });
+
+  it('keeps at most maxEntries callers', async () => {
+    const { service } = actionsByPrincipal({});
+    const catalog = catalogWith(service, { maxEntries: 2 });
+    for (const user of ['a', 'b', 'c', 'd']) {
+      await names(catalog, mockCredentials.user(`user:default/${user}`));
+    }
+    expect(catalog.size).toBe(2);
+  });
+
+  it('does not keep a failed listing', async () => {
+    let fail = true;
+    const service: ActionsService = {
+      async list() {
+        if (fail) {
+          throw new Error('source down');
+        }
+        return { actions: [action('a', 'x')] };
+      },
+      async invoke() {
+        return { output: {} };
+      },
+    };
+    const catalog = catalogWith(service);
+    await expect(names(catalog, alice)).rejects.toThrow('source down');
+    fail = false;
+    expect(await names(catalog, alice)).toEqual(['a.x']);
+  });
+
+  it('skips an action that cannot be a tool with one warning', async () => {
+    const logger = mockServices.logger.mock();
+    const bad = { ...action('a', 'bad'), schema: { input: { type: 'string' }, output: {} } } as ActionsServiceAction;
+    const service: ActionsService = {
+      async list() {
+        return { actions: [bad, action('a', 'good')] };
+      },
+      async invoke() {
+        return { output: {} };
+      },
+    };
+    const catalog = ToolCatalog.create({
+      actions: service,
+      logger,
+      naming: { namespaced: true, separator: '.' },
+      ttlMs: 0,
+      maxEntries: 10,
+    });
+    expect(await names(catalog, alice)).toEqual(['a.good']);
+    expect(await names(catalog, bob)).toEqual(['a.good']);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toContain('"a:bad"');
+  });
+
+  it('warns once naming both actions when short names collide', async () => {
+    const logger = mockServices.logger.mock();
+    const service: ActionsService = {
+      async list() {
+        return { actions: [action('one', 'get'), action('two', 'get')] };
+      },
+      async invoke() {
+        return { output: {} };
+      },
+    };
+    const catalog = ToolCatalog.create({
+      actions: service,
+      logger,
+      naming: { namespaced: false, separator: '.' },
+      ttlMs: 0,
+      maxEntries: 10,
+    });
+    expect((await names(catalog, alice)).sort()).toEqual(['one.get', 'two.get']);
+    await names(catalog, bob);
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn.mock.calls[0][0]).toContain('"one:get" and "two:get"');
+  });
+});
