@@ -102,6 +102,7 @@ function killAll() {
     }
   }
 }
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-actions-bench-'));
 process.on('exit', () => {
   killAll();
   removeBuild();
@@ -115,7 +116,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 let serverScript = '';
-const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-actions-bench-'));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -482,8 +482,12 @@ async function measure(target: Target, count: number, method: Method): Promise<R
 
 const fmt = {
   int: (v?: number) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US')),
-  ms: (v?: number) =>
-    v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toFixed(2),
+  ms: (v?: number) => {
+    if (v === undefined) {
+      return '–';
+    }
+    return Number.isInteger(v) ? String(v) : v.toFixed(2);
+  },
   mb: (v?: number) => (v === undefined ? '–' : (v / 1024 / 1024).toFixed(0)),
   ratio: (v?: number) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(2)}×`),
 };

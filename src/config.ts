@@ -328,9 +328,8 @@ function readAllowedOrigins(rootConfig: Config): OriginMatcher {
     }
   }
   const cors = rootConfig.getOptional('backend.cors.origin');
-  const patterns =
-    typeof cors === 'string' ? [cors] : Array.isArray(cors) ? cors : [];
-  const globs = patterns
+  const globs = [cors]
+    .flat()
     .filter((p): p is string => typeof p === 'string')
     .map(p => new Minimatch(p, { nocase: true, noglobstar: false }));
   return origin =>

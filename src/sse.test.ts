@@ -159,31 +159,27 @@ describe('legacy SSE transport', () => {
     }
   });
 
+  const pingStatus = async (endpoint: string) =>
+    (
+      await request(mcp.baseUrl)
+        .post(endpoint)
+        .set('Authorization', ALICE)
+        .send({ jsonrpc: '2.0', id: 1, method: 'ping' })
+    ).status;
+
   it('forgets a closed session and frees its place and timers', async () => {
     const timersBefore = countTimers();
+    const sseUrl = mcp.url('/sse');
     for (let round = 0; round < 5; round++) {
-      const streams = await Promise.all(
-        [1, 2, 3].map(() => openStream(mcp.url('/sse'))),
-      );
+      const streams = await Promise.all([1, 2, 3].map(() => openStream(sseUrl)));
       expect(streams.map(s => s.status)).toEqual([200, 200, 200]);
-      const over = await openStream(mcp.url('/sse'));
+      const over = await openStream(sseUrl);
       expect(over.status).toBe(503);
       expect(JSON.parse(over.body!)).toMatchObject({ error: { code: -32000 } });
       streams.forEach(s => s.close!());
-      await waitFor(async () => {
-        const res = await request(mcp.baseUrl)
-          .post(streams[0].endpoint!)
-          .set('Authorization', ALICE)
-          .send({ jsonrpc: '2.0', id: 1, method: 'ping' });
-        return res.status === 404;
-      });
-      for (const s of streams) {
-        const res = await request(mcp.baseUrl)
-          .post(s.endpoint!)
-          .set('Authorization', ALICE)
-          .send({ jsonrpc: '2.0', id: 1, method: 'ping' });
-        expect(res.status).toBe(404);
-      }
+      const endpoints = streams.map(s => s.endpoint!);
+      await waitFor(async () => (await pingStatus(endpoints[0])) === 404);
+      expect(await Promise.all(endpoints.map(pingStatus))).toEqual([404, 404, 404]);
     }
     await waitFor(async () => countTimers() <= timersBefore);
     expect(countTimers()).toBeLessThanOrEqual(timersBefore);

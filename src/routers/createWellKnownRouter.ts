@@ -24,6 +24,12 @@ const PRM_PREFIX = '/oauth-protected-resource';
 const AS_PREFIX = '/oauth-authorization-server';
 const AUTH_PLUGIN_ID = 'auth';
 
+class UpstreamError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
 /**
  * OAuth discovery documents, mounted on the root router (they must live at
  * the host's `/.well-known`) and public by nature:
@@ -106,12 +112,6 @@ export function createWellKnownRouter(options: WellKnownRouterOptions) {
   });
 
   return router;
-}
-
-class UpstreamError extends Error {
-  constructor(message: string, readonly status: number) {
-    super(message);
-  }
 }
 
 function sendUpstreamError(res: Response, error: unknown, logger: LoggerService) {

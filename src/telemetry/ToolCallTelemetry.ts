@@ -118,7 +118,7 @@ export class ToolCallTelemetry {
     try {
       return await this.#options.auditor.createEvent({
         eventId: 'tool-execution',
-        severityLevel: destructive ? 'high' : readOnly ? 'low' : 'medium',
+        severityLevel: severityOf(readOnly, destructive),
         request: details.request,
         meta: {
           server: serverKeyOf(details.serverKey),
@@ -151,4 +151,12 @@ function headerCarrier(request?: Request): Record<string, string> {
 function textOf(result: CallToolResult): string {
   const first = result.content?.[0];
   return first && first.type === 'text' ? first.text : 'tool error';
+}
+
+/** Destructive calls stand out; read-only ones stay at the bottom. */
+function severityOf(readOnly: boolean, destructive: boolean) {
+  if (destructive) {
+    return 'high';
+  }
+  return readOnly ? 'low' : 'medium';
 }
