@@ -70,7 +70,6 @@ export function createRouter(options: RouterOptions) {
         factory,
         logger,
         maxRequestBytes: config.maxRequestBytes,
-        toolCallTimeoutMs: config.toolCallTimeoutMs,
         metrics: options.metrics,
         inFlight,
       }),

@@ -1,14 +1,17 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
 import type { McpMetrics } from '../telemetry/metrics';
 import { serverKeyOf } from '../telemetry/metrics';
-import { answerMixedBatch } from './answerMixedBatch';
 import type { InFlightRequests } from './InFlightRequests';
-import { classifyJsonRpcBody } from './jsonRpcBody';
+import {
+  checkStreamableRequest,
+  classifyJsonRpcBody,
+  messagesOf,
+} from './jsonRpcBody';
+import { StatelessJsonTransport } from './StatelessJsonTransport';
 import {
   sendInternalError,
   sendJsonRpcError,
@@ -23,7 +26,6 @@ export interface StreamableRouterOptions {
   factory: McpServerFactory;
   logger: LoggerService;
   maxRequestBytes: number;
-  toolCallTimeoutMs: number;
   metrics: McpMetrics;
   inFlight: InFlightRequests;
 }
@@ -31,7 +33,7 @@ export interface StreamableRouterOptions {
 /**
  * Streamable HTTP, stateless: every POST gets its own SDK server and
  * transport, so any replica can answer any request and no sticky sessions
- * are needed.
+ * are needed. Answers are plain JSON; nothing here needs a stream.
  */
 export function createStreamableRouter(options: StreamableRouterOptions) {
   const { server, factory, logger, metrics } = options;
@@ -39,40 +41,29 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
 
   router.post('/', parseJsonRpcBody(options.maxRequestBytes), async (req, res) => {
     const startedAt = process.hrtime.bigint();
-    const caller = { credentials: requestCredentials(res), request: req };
     const body = classifyJsonRpcBody(req.body);
     if (body.kind === 'invalid') {
       sendJsonRpcError(res, 400, body.message, { code: ErrorCode.InvalidRequest });
       return;
     }
-    if (body.kind === 'mixed-batch') {
-      const answers = await answerMixedBatch({
-        entries: body.entries,
-        factory,
-        server,
-        caller,
-        timeoutMs: options.toolCallTimeoutMs + 5_000,
-      });
-      res.status(200).json(answers);
+    const messages = messagesOf(body);
+    const refusal = checkStreamableRequest(req.headers, messages);
+    if (refusal) {
+      sendJsonRpcError(res, refusal.status, refusal.message, { code: refusal.code });
       return;
     }
-
+    const caller = { credentials: requestCredentials(res), request: req };
     const owner = cacheKey(caller.credentials);
-    options.inFlight.cancel(owner, body.body);
+    options.inFlight.cancel(owner, messages);
 
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      // Plain JSON answers: nothing here streams, and JSON is cheaper to
-      // produce and parse than a one-event stream.
-      enableJsonResponse: true,
-    });
+    const transport = new StatelessJsonTransport(res);
     try {
       const { mcp, recorder } = await factory.connect({ server, transport, caller });
       // A cancellation arriving in another POST ends this one: the SDK
       // server aborts its handlers, and the client, which has given up on
       // the request, gets a bodiless 202 (a cancelled request is not
       // answered).
-      const unregister = options.inFlight.register(owner, body.body, () => {
+      const unregister = options.inFlight.register(owner, messages, () => {
         mcp.close().catch(() => {});
         if (!res.headersSent) {
           res.status(202).end();
@@ -95,7 +86,9 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
           },
         );
       });
-      await transport.handleRequest(req, res, body.body);
+      transport.receive(body.kind === 'batch' ? body.entries : body.message, {
+        requestInfo: { headers: req.headers },
+      });
     } catch (error) {
       logger.error('Failed to handle MCP request', error as Error);
       sendInternalError(res);

@@ -17,6 +17,7 @@ import {
   type CallToolResult,
 } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/v4';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import type { Request } from 'express';
 import type { McpServerConfig } from '../config';
 import type { McpMetrics } from '../telemetry/metrics';
@@ -41,6 +42,14 @@ const CallToolEnvelope = z.looseObject({
   method: z.literal('tools/call'),
   params: z.unknown().optional(),
 });
+
+/**
+ * The SDK server builds a JSON Schema validator (a new Ajv) per instance
+ * unless given one, and it is created per request; one shared instance
+ * saves that work. (A server only uses it for elicitation, which this one
+ * never asks for.)
+ */
+const sharedValidator = new AjvJsonSchemaValidator();
 
 /** Who sent a message, and over which HTTP request. */
 export interface Caller {
@@ -106,6 +115,7 @@ export class McpServerFactory {
       },
       {
         capabilities: { tools: { listChanged: false } },
+        jsonSchemaValidator: sharedValidator,
         ...(server.instructions ? { instructions: server.instructions } : {}),
       },
     );
@@ -122,7 +132,7 @@ export class McpServerFactory {
           toolCount: toolset.tools.length,
         })
         .catch(() => {});
-      return { tools: toolset.tools };
+      return toolset.listResult;
     });
 
     mcp.setRequestHandler(CallToolEnvelope, async (envelope, extra) => {

@@ -9,6 +9,7 @@ import type {
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServerConfig } from '../config';
 import { isActionAllowed } from './actionFilter';
+import { keepSerialized } from './preserializedJson';
 import { actionToTool } from './toolDefinition';
 import {
   assignToolNames,
@@ -25,6 +26,8 @@ export interface ToolEntry {
 /** The tools one server shows one caller. */
 export interface Toolset {
   tools: Tool[];
+  /** The `tools/list` result, the same object every time (kept serialized). */
+  listResult: { tools: Tool[] };
   /** Resolves a tool name, or its dotted form, to its entry. */
   find(name: string): ToolEntry | undefined;
 }
@@ -62,8 +65,10 @@ function buildToolset(entries: ToolEntry[]): Toolset {
       byDottedName.set(dotted, entry);
     }
   }
+  const tools = entries.map(e => e.tool);
   return {
-    tools: entries.map(e => e.tool),
+    tools,
+    listResult: keepSerialized({ tools }),
     find: name => byName.get(name) ?? byDottedName.get(name),
   };
 }
