@@ -6,7 +6,10 @@ import type {
 } from '@modelcontextprotocol/sdk/types.js';
 import type { Response } from 'express';
 import { invalidRequestResponse, type BatchEntry } from './jsonRpcBody';
-import { stringifyMessage } from '../services/preserializedJson';
+import {
+  byteLengthOf,
+  serializeMessage,
+} from '../services/preserializedJson';
 
 /**
  * The server side of one stateless Streamable HTTP POST, answering in plain
@@ -27,7 +30,7 @@ export class StatelessJsonTransport implements Transport {
 
   readonly #res: Response;
   /** Answers by request id, in the order the requests came. */
-  readonly #answers = new Map<RequestId, string | undefined>();
+  readonly #answers = new Map<RequestId, Array<string | Buffer> | undefined>();
   #isBatch = false;
   #closed = false;
 
@@ -47,10 +50,9 @@ export class StatelessJsonTransport implements Transport {
     for (const [index, entry] of entries.entries()) {
       if (!entry.valid) {
         // Invalid entries may lack an id; the index keeps their place.
-        this.#answers.set(
-          `\u0000invalid:${index}`,
+        this.#answers.set(`\u0000invalid:${index}`, [
           JSON.stringify(invalidRequestResponse(entry.id)),
-        );
+        ]);
       } else {
         if ('method' in entry.message && 'id' in entry.message) {
           this.#answers.set(entry.message.id, undefined);
@@ -72,7 +74,7 @@ export class StatelessJsonTransport implements Transport {
     // stream, server-initiated messages (none are sent here) are dropped.
     if ('id' in message && !('method' in message) && message.id !== undefined) {
       if (this.#answers.has(message.id) && this.#answers.get(message.id) === undefined) {
-        this.#answers.set(message.id, stringifyMessage(message));
+        this.#answers.set(message.id, serializeMessage(message));
         this.#flushIfComplete();
       }
     }
@@ -94,11 +96,19 @@ export class StatelessJsonTransport implements Transport {
     if (answers.some(a => a === undefined)) {
       return;
     }
-    const body = this.#isBatch ? `[${answers.join(',')}]` : answers[0]!;
+    const pieces = this.#isBatch
+      ? ['[', ...answers.flatMap((a, i) => (i === 0 ? a! : [',', ...a!])), ']']
+      : answers[0]!;
     this.#res.writeHead(200, {
       'Content-Type': 'application/json',
-      'Content-Length': Buffer.byteLength(body),
+      'Content-Length': byteLengthOf(pieces),
     });
-    this.#res.end(body);
+    // Corked, the pieces leave as one write.
+    this.#res.cork();
+    for (const piece of pieces) {
+      this.#res.write(piece);
+    }
+    this.#res.end();
+    this.#res.uncork();
   }
 }

@@ -1,6 +1,13 @@
-import { keepSerialized, stringifyMessage } from './preserializedJson';
+import {
+  byteLengthOf,
+  keepSerialized,
+  serializeMessage,
+} from './preserializedJson';
 
-describe('stringifyMessage', () => {
+const joined = (message: object) =>
+  Buffer.concat(serializeMessage(message).map(p => (typeof p === 'string' ? Buffer.from(p) : p)));
+
+describe('serializeMessage', () => {
   const tools = keepSerialized({
     tools: [{ name: 'a.b', inputSchema: { type: 'object', properties: { q: { type: 'string', description: 'ü "quoted" \u2028' } } } }],
   });
@@ -11,14 +18,16 @@ describe('stringifyMessage', () => {
     { result: tools },
     { jsonrpc: '2.0', id: 1, result: { other: true } },
     { jsonrpc: '2.0', id: 1, error: { code: -1, message: 'no' } },
-  ])('gives the same bytes as JSON.stringify for %j', message => {
-    expect(JSON.parse(stringifyMessage(message))).toEqual(message);
-    expect(stringifyMessage(message).length).toBe(JSON.stringify(message).length);
+  ])('gives JSON equal to JSON.stringify for %j', message => {
+    const bytes = joined(message);
+    expect(JSON.parse(bytes.toString())).toEqual(message);
+    expect(bytes.length).toBe(Buffer.byteLength(JSON.stringify(message)));
+    expect(byteLengthOf(serializeMessage(message))).toBe(bytes.length);
   });
 
-  it('reuses the kept serialization', () => {
+  it('reuses the kept bytes', () => {
     const result = keepSerialized({ n: 1 });
     result.n = 2; // a kept result must not change; this shows the reuse
-    expect(stringifyMessage({ result, id: 1 })).toBe('{"result":{"n":1},"id":1}');
+    expect(joined({ result, id: 1 }).toString()).toBe('{"result":{"n":1},"id":1}');
   });
 });
