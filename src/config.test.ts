@@ -460,3 +460,20 @@ describe('readMcpActionsConfig', () => {
     });
   });
 });
+
+describe('allowedOrigins on a loopback base URL', () => {
+  const { allowedOrigins } = readMcpActionsConfig(
+    new ConfigReader({ backend: { baseUrl: 'http://localhost:7007' } }),
+  );
+
+  it.each([
+    ['http://localhost:7007', true],
+    ['http://127.0.0.1:7007', true],
+    ['http://[::1]:7007', true],
+    ['http://127.0.0.1:7008', false],
+    ['https://localhost:7007', false],
+    ['http://localhost.evil.example:7007', false],
+  ])('%s allowed: %s', (origin, allowed) => {
+    expect(allowedOrigins(origin)).toBe(allowed);
+  });
+});

@@ -321,7 +321,9 @@ function readAllowedOrigins(rootConfig: Config): OriginMatcher {
     const url = rootConfig.getOptionalString(key);
     if (url) {
       try {
-        exact.add(new URL(url).origin);
+        for (const origin of withLoopbackAliases(new URL(url))) {
+          exact.add(origin);
+        }
       } catch {
         // Backstage itself reports a malformed base URL.
       }
@@ -334,6 +336,21 @@ function readAllowedOrigins(rootConfig: Config): OriginMatcher {
     .map(p => new Minimatch(p, { nocase: true, noglobstar: false }));
   return origin =>
     exact.has(origin) || globs.some(glob => glob.match(origin));
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * A base URL on a loopback name stands for all of them: a page served from
+ * http://127.0.0.1:7007 is the same machine and port as localhost:7007. (A
+ * rebinding attack comes from a foreign name, never from these.)
+ */
+function withLoopbackAliases(url: URL): string[] {
+  if (!LOOPBACK_HOSTS.includes(url.hostname)) {
+    return [url.origin];
+  }
+  const port = url.port ? `:${url.port}` : '';
+  return LOOPBACK_HOSTS.map(host => `${url.protocol}//${host}${port}`);
 }
 
 function readOAuthEnabled(rootConfig: Config): boolean {
