@@ -8,7 +8,7 @@ import type { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import { authInfoFor, type McpServerFactory } from '../services/McpServerFactory';
-import { serverKeyOf, type McpMetrics } from '../telemetry/metrics';
+import { startSessionTimer, type McpMetrics } from '../telemetry/metrics';
 import { cacheKey } from '../services/ToolCatalog';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
@@ -50,7 +50,7 @@ export function createSseRouter(options: SseRouterOptions) {
     }
     const credentials = requestCredentials(res);
     const transport = new SSEServerTransport(messagesPath(req), res);
-    const startedAt = process.hrtime.bigint();
+    const endSession = startSessionTimer(options.metrics, 'sse', server.key);
 
     let idleTimer: NodeJS.Timeout | undefined;
     const touch = () => {
@@ -86,17 +86,7 @@ export function createSseRouter(options: SseRouterOptions) {
       clearTimeout(idleTimer);
       sessions.delete(session.id);
       closeServer();
-      const version = protocolVersion();
-      options.metrics.sessionDuration.record(
-        Number(process.hrtime.bigint() - startedAt) / 1e9,
-        {
-          'network.transport': 'tcp',
-          'network.protocol.name': 'http',
-          'backstage.mcp.transport': 'sse',
-          'backstage.mcp.server.key': serverKeyOf(server.key),
-          ...(version ? { 'mcp.protocol.version': version } : {}),
-        },
-      );
+      endSession(protocolVersion());
     };
     // The transport's close (either side) and the response's close (which
     // also covers a failed start) both end the session, once.

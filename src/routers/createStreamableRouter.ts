@@ -4,7 +4,7 @@ import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
 import type { McpMetrics } from '../telemetry/metrics';
-import { serverKeyOf } from '../telemetry/metrics';
+import { startSessionTimer } from '../telemetry/metrics';
 import type { InFlightRequests } from './InFlightRequests';
 import {
   checkStreamableRequest,
@@ -40,7 +40,7 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
   const router = Router();
 
   router.post('/', parseJsonRpcBody(options.maxRequestBytes), async (req, res) => {
-    const startedAt = process.hrtime.bigint();
+    const endSession = startSessionTimer(metrics, 'streamable-http', server.key);
     const body = classifyJsonRpcBody(req.body);
     if (body.kind === 'invalid') {
       sendJsonRpcError(res, 400, body.message, { code: ErrorCode.InvalidRequest });
@@ -73,18 +73,7 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
       res.on('close', () => {
         unregister();
         mcp.close().catch(() => {});
-        metrics.sessionDuration.record(
-          Number(process.hrtime.bigint() - startedAt) / 1e9,
-          {
-            'network.transport': 'tcp',
-            'network.protocol.name': 'http',
-            'backstage.mcp.transport': 'streamable-http',
-            'backstage.mcp.server.key': serverKeyOf(server.key),
-            ...(recorder.protocolVersion
-              ? { 'mcp.protocol.version': recorder.protocolVersion }
-              : {}),
-          },
-        );
+        endSession(recorder.protocolVersion);
       });
       transport.receive(body.kind === 'batch' ? body.entries : body.message, {
         requestInfo: { headers: req.headers },

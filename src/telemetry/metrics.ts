@@ -81,3 +81,27 @@ export function createMcpMetrics(metrics: MetricsService): McpMetrics {
 export function serverKeyOf(key: string | undefined): string {
   return key ?? 'default';
 }
+
+/**
+ * Starts timing an MCP session; the returned function records
+ * `mcp.server.session.duration` when the session ends.
+ */
+export function startSessionTimer(
+  metrics: McpMetrics,
+  transport: TransportKind,
+  serverKey: string | undefined,
+): (protocolVersion?: string) => void {
+  const startedAt = process.hrtime.bigint();
+  return protocolVersion => {
+    metrics.sessionDuration.record(
+      Number(process.hrtime.bigint() - startedAt) / 1e9,
+      {
+        'network.transport': 'tcp',
+        'network.protocol.name': 'http',
+        'backstage.mcp.transport': transport,
+        [SERVER_KEY_ATTRIBUTE]: serverKeyOf(serverKey),
+        ...(protocolVersion ? { 'mcp.protocol.version': protocolVersion } : {}),
+      },
+    );
+  };
+}
