@@ -22,7 +22,7 @@
  *   BENCH_OUTPUT       where to write the Markdown report (bench/results.md)
  */
 import autocannon from 'autocannon';
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -619,6 +619,39 @@ function report(rows: Row[], startedAt: Date, elapsedS: number): string {
   ].join('\n');
 }
 
+const HISTORY_HEADING = '## History';
+
+/**
+ * Every run adds a line to the report's history (kept from the previous
+ * report), so measurements before and after a change stay side by side.
+ */
+function history(rows: Row[], startedAt: Date): string {
+  let previous: string[] = [];
+  try {
+    const old = fs.readFileSync(settings.output, 'utf8');
+    const at = old.indexOf(HISTORY_HEADING);
+    if (at >= 0) {
+      previous = old
+        .slice(at + HISTORY_HEADING.length)
+        .split('\n')
+        .filter(line => line.startsWith('- '));
+    }
+  } catch {
+    // No previous report.
+  }
+  let commit = 'uncommitted';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout.
+  }
+  const cells = rows
+    .filter(r => !r.failure)
+    .map(r => `${r.target} N=${r.count} ${r.method.replace('tools/', '')} ${fmt.int(r.rps)}`);
+  const line = `- ${startedAt.toISOString().slice(0, 16)} ${commit}: ${cells.join('; ')} (req/s)`;
+  return [HISTORY_HEADING, '', 'Requests per second of earlier runs, newest last.', '', ...previous, line, ''].join('\n');
+}
+
 // ---------------------------------------------------------------------------
 
 async function main() {
@@ -644,7 +677,7 @@ async function main() {
     }
   }
   const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
-  const markdown = report(rows, startedAt, elapsedS);
+  const markdown = `${report(rows, startedAt, elapsedS)}\n${history(rows, startedAt)}`;
   fs.writeFileSync(settings.output, markdown);
   process.stdout.write(`\n${markdown}\nWritten to ${settings.output}\n`);
   const failed = rows.some(r => r.failure);
