@@ -25,10 +25,10 @@ import autocannon from 'autocannon';
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_PLUGIN_ID, CALLED_ACTION, CALL_ARGUMENTS } from './actions';
+import { freePort, tail, waitForReady } from './childProcesses';
 import { compileForChildren, removeBuild } from './compile';
 
 type Target = 'this' | 'peer' | 'sdk';
@@ -117,17 +117,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 let serverScript = '';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The one config every Backstage target gets, apart from its port. */
 function backstageConfig(port: number) {
@@ -216,34 +205,7 @@ async function startTarget(
   children.add(child);
   child.on('exit', () => children.delete(child));
 
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => fail(new Error(`did not start within ${START_TIMEOUT_MS} ms`)),
-      START_TIMEOUT_MS,
-    );
-    function done() {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    }
-    function fail(error: Error) {
-      done();
-      reject(error);
-    }
-    function onMessage(message: { type?: string; message?: string }) {
-      if (message?.type === 'ready') {
-        done();
-        resolve();
-      } else if (message?.type === 'failed') {
-        fail(new Error(`failed to start: ${message.message}`));
-      }
-    }
-    function onExit(code: number | null, signal: string | null) {
-      fail(new Error(`exited during start-up (code ${code}, signal ${signal})`));
-    }
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  }).catch(async error => {
+  await waitForReady(child, START_TIMEOUT_MS).catch(async error => {
     await stopTarget({ child, url: '', logFile });
     throw new Error(
       `${TARGET_LABELS[target]} (N=${count}) ${error.message}\n--- ${logFile} (tail) ---\n${tail(logFile)}`,
@@ -264,13 +226,6 @@ async function stopTarget({ child }: RunningTarget): Promise<void> {
   clearTimeout(timer);
 }
 
-function tail(file: string, lines = 30): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
 
 /** Peak RSS of the child: VmHWM where /proc has it, else its own sampling. */
 async function peakRss(child: ChildProcess): Promise<number> {

@@ -1,0 +1,63 @@
+import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+
+/**
+ * Helpers shared by the benchmark and the scripts under scripts/: servers
+ * run in child processes that report `{ type: 'ready' }` or
+ * `{ type: 'failed', message }` over IPC once started.
+ */
+
+/** A port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The last lines of a log file, for error messages. */
+export function tail(file: string, lines = 30): string {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/** Resolves when the child says it is ready; rejects if it fails or exits. */
+export function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => fail(new Error(`did not start within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    function done() {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+    }
+    function fail(error: Error) {
+      done();
+      reject(error);
+    }
+    function onMessage(message: { type?: string; message?: string }) {
+      if (message?.type === 'ready') {
+        done();
+        resolve();
+      } else if (message?.type === 'failed') {
+        fail(new Error(`failed to start: ${message.message}`));
+      }
+    }
+    function onExit(code: number | null, signal: string | null) {
+      fail(new Error(`exited during start-up (code ${code}, signal ${signal})`));
+    }
+    child.on('message', onMessage);
+    child.on('exit', onExit);
+  });
+}
