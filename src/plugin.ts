@@ -17,7 +17,7 @@ import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { ToolCatalog } from './services/ToolCatalog';
 import { packageVersion } from './packageVersion';
-import { createMcpMetrics } from './telemetry/metrics';
+import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';
 import { ToolCallTelemetry } from './telemetry/ToolCallTelemetry';
 
 const PLUGIN_ID = 'mcp-actions';
@@ -89,6 +89,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           maxSessions: config.sse.maxSessions,
         });
         lifecycle.addShutdownHook(() => sseSessions.closeAll());
+        observeSseSessions(metricsService, () => sseSessions.size);
 
         httpRouter.use(
           createRouter({

@@ -148,6 +148,7 @@ describe('telemetry', () => {
     });
     const client = await mcp.connectSse();
     await client.listTools();
+    expect(await meter.gauge('backstage.mcp.sse.sessions')).toBe(1);
     await new Promise(r => setTimeout(r, 250));
     await client.close();
     let points: Points = [];
@@ -166,6 +167,7 @@ describe('telemetry', () => {
     });
     expect(sse[0].value.sum).toBeGreaterThanOrEqual(0.25);
     expect(count(points, { 'backstage.mcp.transport': 'streamable-http' })).toBeGreaterThan(5);
+    expect(await meter.gauge('backstage.mcp.sse.sessions')).toBe(0);
   });
 
   it('traces a tool call as a server span parented on the client trace context', async () => {

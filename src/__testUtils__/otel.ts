@@ -27,13 +27,19 @@ export type HistogramPoints = Array<DataPoint<Histogram>>;
 export function installTestMeter() {
   const reader = new TestReader();
   metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
+  const collect = async (name: string) => {
+    const { resourceMetrics } = await reader.collect();
+    return resourceMetrics.scopeMetrics
+      .flatMap(s => s.metrics)
+      .find(m => m.descriptor.name === name);
+  };
   return {
     async histogram(name: string): Promise<HistogramPoints> {
-      const { resourceMetrics } = await reader.collect();
-      const metric = resourceMetrics.scopeMetrics
-        .flatMap(s => s.metrics)
-        .find(m => m.descriptor.name === name);
-      return (metric?.dataPoints ?? []) as HistogramPoints;
+      return ((await collect(name))?.dataPoints ?? []) as HistogramPoints;
+    },
+    /** The last value of a gauge. */
+    async gauge(name: string): Promise<number | undefined> {
+      return (await collect(name))?.dataPoints[0]?.value as number | undefined;
     },
     uninstall() {
       metrics.disable();

@@ -105,3 +105,19 @@ export function startSessionTimer(
     );
   };
 }
+
+/**
+ * `backstage.mcp.sse.sessions`: the legacy SSE sessions open in this
+ * process, observed at each collection (not a semantic convention metric).
+ */
+export function observeSseSessions(
+  metrics: MetricsService,
+  openSessions: () => number,
+) {
+  metrics
+    .createObservableGauge('backstage.mcp.sse.sessions', {
+      description: 'Legacy SSE sessions open in this process',
+      unit: '{session}',
+    })
+    .addCallback(result => result.observe(openSessions()));
+}
