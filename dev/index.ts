@@ -19,13 +19,13 @@
  *                          Metadata Documents) so the OAuth discovery chain works
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { DEV_MCP_TOKEN } from './devToken';
 import { localActionsPlugin } from './localActionsPlugin';
 import { servePrometheusMetrics } from './metrics';
 import { printClientConfig } from './printClientConfig';
 
-/** Development only; set MCP_TOKEN to your own value anywhere else. */
-export const DEV_MCP_TOKEN = 'mcp-dev-token-change-me';
-process.env.MCP_TOKEN ??= DEV_MCP_TOKEN;
+// Development only; set MCP_TOKEN to your own value anywhere else.
+process.env.MCP_TOKEN ||= DEV_MCP_TOKEN;
 
 if (process.env.MCP_METRICS_PORT) {
   servePrometheusMetrics(Number(process.env.MCP_METRICS_PORT));

@@ -1,0 +1,110 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from '../bench/childProcesses';
+import { DEV_MCP_TOKEN } from '../dev/devToken';
+
+jest.setTimeout(120_000);
+
+const ROOT = path.resolve(__dirname, '..');
+
+
+/**
+ * The README's first command, end to end: the dev backend (dev/index.ts with
+ * app-config.yaml, the real catalog and the local example plugin) started as
+ * its own process, then used by the MCP SDK client with the printed token.
+ */
+describe('the dev backend', () => {
+  let child: ChildProcess;
+  let output = '';
+  let url: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    child = spawn(
+      process.execPath,
+      ['--require', '@backstage/cli/config/nodeTransform.cjs', 'dev/index.ts', '--config', 'app-config.yaml'],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          APP_CONFIG_backend_listen_port: String(port),
+          APP_CONFIG_backend_baseUrl: `http://localhost:${port}`,
+          MCP_TOKEN: '',
+          LOG_LEVEL: 'warn',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    child.stdout!.on('data', chunk => (output += chunk));
+    child.stderr!.on('data', chunk => (output += chunk));
+    const started = Date.now();
+    while (!output.includes('Client config to paste')) {
+      if (child.exitCode !== null || Date.now() - started > 90_000) {
+        throw new Error(`dev backend did not start:\n${output}`);
+      }
+      await new Promise(r => setTimeout(r, 200));
+    }
+    url = `http://127.0.0.1:${port}/api/mcp-actions/v1`;
+  });
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise(r => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+
+  it('prints the MCP URLs and a client config with the development token', () => {
+    expect(output).toContain('MCP server (Streamable HTTP): http://localhost:');
+    expect(output).toContain(`"Authorization": "Bearer ${DEV_MCP_TOKEN}"`);
+  });
+
+  it("serves the catalog's and the example plugin's tools to the printed config", async () => {
+    const client = new Client({ name: 'dev-smoke', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { Authorization: `Bearer ${DEV_MCP_TOKEN}` } },
+      }),
+    );
+    try {
+      const names = (await client.listTools()).tools.map(t => t.name);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'catalog.get-catalog-entity',
+          'catalog.query-catalog-entities',
+          'local.greet-user',
+          'local.delete-note',
+          'local.validate-service-name',
+        ]),
+      );
+
+      const greeting = await client.callTool({ name: 'local.greet-user', arguments: { name: 'Ada' } });
+      expect(greeting.structuredContent).toMatchObject({ greeting: 'Hello, Ada!' });
+
+      const invalid = await client.callTool({
+        name: 'local.validate-service-name',
+        arguments: { name: 'Not Kebab' },
+      });
+      expect(invalid.isError).toBe(true);
+
+      // The catalog reads dev/catalog.yaml in the background; wait for it.
+      let entity: unknown;
+      for (let i = 0; i < 60 && !entity; i++) {
+        const result = await client.callTool({
+          name: 'catalog.get-catalog-entity',
+          arguments: { kind: 'Component', name: 'portal-backend' },
+        });
+        entity = result.isError ? undefined : result.structuredContent;
+        if (!entity) {
+          await new Promise(r => setTimeout(r, 500));
+        }
+      }
+      expect(entity).toMatchObject({ metadata: { name: 'portal-backend' } });
+    } finally {
+      await client.close();
+    }
+  });
+});
