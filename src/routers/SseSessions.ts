@@ -1,4 +1,3 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import type { McpServerConfig } from '../config';
 
@@ -9,7 +8,6 @@ export interface SseSession {
   transport: SSEServerTransport;
   /** Who opened it; only the same principal may post to it. */
   ownerKey: string;
-  credentials: BackstageCredentials;
   /** Pushes the idle deadline back; called on every message. */
   touch(): void;
 }

@@ -71,7 +71,6 @@ export function createSseRouter(options: SseRouterOptions) {
       server,
       transport,
       ownerKey: cacheKey(credentials),
-      credentials,
       touch,
     };
     let protocolVersion: () => string | undefined = () => undefined;
@@ -88,8 +87,9 @@ export function createSseRouter(options: SseRouterOptions) {
       closeServer();
       endSession(protocolVersion());
     };
-    // The transport's close (either side) and the response's close (which
-    // also covers a failed start) both end the session, once.
+    // Every way a session ends closes the response: the client hanging up,
+    // the idle timer or shutdown closing the transport (which ends the
+    // response), or a failed start.
     res.on('close', end);
     sessions.add(session);
     touch();
