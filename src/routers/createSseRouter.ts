@@ -9,7 +9,7 @@ import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
 import { authInfoFor, type McpServerFactory } from '../services/McpServerFactory';
 import { startSessionTimer, type McpMetrics } from '../telemetry/metrics';
-import { cacheKey } from '../services/ToolCatalog';
+import { principalKey } from '../services/principalKey';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
@@ -70,7 +70,7 @@ export function createSseRouter(options: SseRouterOptions) {
       id: transport.sessionId,
       server,
       transport,
-      ownerKey: cacheKey(credentials),
+      ownerKey: principalKey(credentials),
       touch,
     };
     let protocolVersion: () => string | undefined = () => undefined;
@@ -118,7 +118,7 @@ export function createSseRouter(options: SseRouterOptions) {
       sendJsonRpcError(res, 404, `Session not found: "${sessionId}" is unknown or closed`);
       return;
     }
-    if (cacheKey(requestCredentials(res)) !== session.ownerKey) {
+    if (principalKey(requestCredentials(res)) !== session.ownerKey) {
       sendJsonRpcError(res, 403, 'Forbidden: this session belongs to another principal');
       return;
     }

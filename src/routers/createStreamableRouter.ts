@@ -19,7 +19,7 @@ import {
 } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
-import { cacheKey } from '../services/ToolCatalog';
+import { principalKey } from '../services/principalKey';
 
 export interface StreamableRouterOptions {
   server: McpServerConfig;
@@ -53,7 +53,7 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
       return;
     }
     const caller = { credentials: requestCredentials(res), request: req };
-    const owner = cacheKey(caller.credentials);
+    const owner = principalKey(caller.credentials);
     options.inFlight.cancel(owner, messages);
 
     const transport = new StatelessJsonTransport(res);

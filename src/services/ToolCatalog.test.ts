@@ -5,7 +5,8 @@ import type {
 } from '@backstage/backend-plugin-api/alpha';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { McpServerConfig } from '../config';
-import { ToolCatalog, cacheKey } from './ToolCatalog';
+import { principalKey } from './principalKey';
+import { ToolCatalog } from './ToolCatalog';
 
 function action(pluginId: string, name: string): ActionsServiceAction {
   return {
@@ -29,7 +30,7 @@ function actionsByPrincipal(visible: Record<string, ActionsServiceAction[]>) {
   const calls: string[] = [];
   const service: ActionsService = {
     async list({ credentials }) {
-      const key = cacheKey(credentials);
+      const key = principalKey(credentials);
       calls.push(key);
       return { actions: visible[key] ?? [] };
     },
@@ -77,9 +78,9 @@ describe('ToolCatalog', () => {
     const restricted = mockCredentials.service('external:mcp-clients', [
       { plugin: 'mcp-actions' },
     ] as any);
-    expect(cacheKey(open)).not.toBe(cacheKey(restricted));
-    expect(cacheKey(alice)).not.toBe(cacheKey(bob));
-    expect(cacheKey(alice)).toBe(cacheKey(mockCredentials.user('user:default/alice')));
+    expect(principalKey(open)).not.toBe(principalKey(restricted));
+    expect(principalKey(alice)).not.toBe(principalKey(bob));
+    expect(principalKey(alice)).toBe(principalKey(mockCredentials.user('user:default/alice')));
   });
 
   it('lists once per caller within the TTL, and again after it', async () => {

@@ -10,6 +10,7 @@ import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServerConfig } from '../config';
 import { isActionAllowed } from './actionFilter';
 import { keepSerialized } from './preserializedJson';
+import { principalKey } from './principalKey';
 import { actionToTool } from './toolDefinition';
 import {
   assignToolNames,
@@ -137,7 +138,7 @@ export class ToolCatalog {
     if (this.#ttlMs <= 0) {
       return this.#load(credentials);
     }
-    const key = cacheKey(credentials);
+    const key = principalKey(credentials);
     const now = this.#now();
     const cached = this.#cache.get(key);
     if (cached && cached.expiresAt > now) {
@@ -203,29 +204,5 @@ export class ToolCatalog {
       this.#warned.add(key);
       this.#logger.warn(message);
     }
-  }
-}
-
-/**
- * Who the list belongs to. Users by entity ref; services by subject and the
- * access restrictions of their token, so two static tokens with different
- * restrictions never share a list.
- */
-export function cacheKey(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-    accessRestrictions?: unknown;
-  };
-  switch (principal.type) {
-    case 'user':
-      return `user:${principal.userEntityRef}`;
-    case 'service':
-      return `service:${principal.subject}:${JSON.stringify(
-        principal.accessRestrictions ?? null,
-      )}`;
-    default:
-      return principal.type;
   }
 }
