@@ -61,3 +61,15 @@ export function waitForReady(child: ChildProcess, timeoutMs: number): Promise<vo
     child.on('exit', onExit);
   });
 }
+
+/** Stops a child: SIGTERM, then SIGKILL if it is still there after 3 s. */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}

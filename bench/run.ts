@@ -28,7 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_PLUGIN_ID, CALLED_ACTION, CALL_ARGUMENTS } from './actions';
-import { freePort, tail, waitForReady } from './childProcesses';
+import { freePort, stopChild, tail, waitForReady } from './childProcesses';
 import { compileForChildren, removeBuild } from './compile';
 
 type Target = 'this' | 'peer' | 'sdk';
@@ -215,15 +215,8 @@ async function startTarget(
   return { child, url: `http://127.0.0.1:${port}${MCP_PATH}`, logFile };
 }
 
-async function stopTarget({ child }: RunningTarget): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    return;
-  }
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-  await exited;
-  clearTimeout(timer);
+function stopTarget({ child }: RunningTarget): Promise<void> {
+  return stopChild(child);
 }
 
 

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, tail, waitForReady } from '../bench/childProcesses';
+import { freePort, stopChild, tail, waitForReady } from '../bench/childProcesses';
 
 export { freePort, tail };
 
@@ -226,16 +226,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         child.send({ type: 'stats', id, gc });
       });
     },
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) {
-        return;
-      }
-      const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 
   await waitForReady(child, START_TIMEOUT_MS).catch(async error => {
