@@ -1,6 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import net from 'node:net';
 import request from 'supertest';
+import { modernRequest, postRpc } from './__testUtils__/jsonRpc';
 import {
   McpTestBackend,
   USER_ALICE,
@@ -71,6 +72,44 @@ const CASES: Array<{
   },
 ];
 
+/** 2026-07-28 requests that break the revision's rules, and what must come back. */
+const MODERN_CASES: Array<{
+  name: string;
+  request: { body: string; headers: Record<string, string> };
+  status: number;
+  code: number;
+}> = [
+  (() => {
+    const r = modernRequest('tools/list');
+    return { name: 'an Mcp-Method header that disagrees with the body', request: { ...r, headers: { ...r.headers, 'Mcp-Method': 'tools/call' } }, status: 400, code: -32020 };
+  })(),
+  (() => {
+    const r = modernRequest('tools/call', { name: 'test-actions.whoami', arguments: {} });
+    return { name: 'an Mcp-Name header that disagrees with the body', request: { ...r, headers: { ...r.headers, 'Mcp-Name': 'test-actions.other' } }, status: 400, code: -32020 };
+  })(),
+  (() => {
+    const r = modernRequest('tools/list');
+    return { name: 'a missing Mcp-Method header', request: { ...r, headers: { 'MCP-Protocol-Version': '2026-07-28' } }, status: 400, code: -32020 };
+  })(),
+  (() => {
+    const r = modernRequest('tools/list', { _meta: { 'io.modelcontextprotocol/protocolVersion': '2099-01-01' } });
+    return { name: 'an unsupported protocol version', request: { ...r, headers: { ...r.headers, 'MCP-Protocol-Version': '2099-01-01' } }, status: 400, code: -32022 };
+  })(),
+  {
+    name: 'a request without the _meta envelope',
+    request: {
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
+      headers: { 'MCP-Protocol-Version': '2026-07-28', 'Mcp-Method': 'tools/list' },
+    },
+    status: 400,
+    code: -32602,
+  },
+  { name: 'initialize, which the revision removed', request: modernRequest('initialize', { protocolVersion: '2026-07-28', capabilities: {}, clientInfo: { name: 'x', version: '1' } }), status: 404, code: -32601 },
+  { name: 'ping, which the revision removed', request: modernRequest('ping'), status: 404, code: -32601 },
+  { name: 'logging/setLevel, which the revision removed', request: modernRequest('logging/setLevel', { level: 'info' }), status: 404, code: -32601 },
+  { name: 'an unknown method', request: modernRequest('nope/nope'), status: 404, code: -32601 },
+];
+
 describe('bad input over Streamable HTTP', () => {
   let mcp: McpTestBackend;
 
@@ -79,22 +118,13 @@ describe('bad input over Streamable HTTP', () => {
   });
   afterAll(() => mcp?.stop());
 
-  const post = (body: string | Buffer, headers: Record<string, string> = {}) => {
-    const req = request(mcp.baseUrl)
-      .post('/api/mcp-actions/v1')
-      .set('Authorization', ALICE)
-      .set('Content-Type', 'application/json')
-      .set('Accept', 'application/json, text/event-stream');
-    for (const [name, value] of Object.entries(headers)) {
-      req.set(name, value);
-    }
-    return req.send(body);
-  };
+  const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
+    postRpc(`${mcp.baseUrl}/api/mcp-actions/v1`, body, { Authorization: ALICE, ...headers });
 
   it.each(CASES)('answers $name with $status and $code', async ({ body, headers, status, code, message }) => {
     const res = await post(body, headers);
     expect(res.status).toBe(status);
-    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers.get('content-type')).toMatch(/^(application\/json|text\/event-stream)/);
     expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code } });
     expect(res.body.error.message).toMatch(message ?? /\S/);
     expect(res.text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
@@ -104,21 +134,40 @@ describe('bad input over Streamable HTTP', () => {
     expect(after.body).toEqual({ jsonrpc: '2.0', id: 7, result: {} });
   });
 
-  it('answers each entry of a batch that mixes good and bad requests', async () => {
+  it.each(MODERN_CASES)('answers 2026-07-28 $name with $status and $code, keeping the id', async ({ request: r, status, code }) => {
+    const res = await post(r.body, r.headers);
+    expect({ status: res.status, body: res.body }).toMatchObject({
+      status,
+      body: { jsonrpc: '2.0', id: 1, error: { code } },
+    });
+  });
+
+  it('answers an unknown tool on 2026-07-28 with -32602, keeping the id', async () => {
+    const r = modernRequest('tools/call', { name: 'test-actions.nope', arguments: {} }, 'abc');
+    const res = await post(r.body, r.headers);
+    expect(res.body).toMatchObject({ jsonrpc: '2.0', id: 'abc', error: { code: -32602, message: expect.stringMatching(/Unknown tool/) } });
+  });
+
+  it('refuses a batch holding an invalid entry as a whole, and answers each entry of a valid one', async () => {
+    const mixed = await post(JSON.stringify([ping(1), { nonsense: true, id: 9 }]));
+    expect(mixed.status).toBe(400);
+    expect(mixed.body).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600 } });
+
     const res = await post(
-      JSON.stringify([ping(1), { nonsense: true, id: 9 }, { jsonrpc: '2.0', id: 2, method: 'nope' }, { ...call({ name: 'test-actions.whoami', arguments: {} }), id: 3 }]),
+      JSON.stringify([ping(1), { jsonrpc: '2.0', id: 2, method: 'nope' }, { ...call({ name: 'test-actions.whoami', arguments: {} }), id: 3 }]),
     );
     expect(res.status).toBe(200);
-    expect(res.body).toEqual([
-      { jsonrpc: '2.0', id: 1, result: {} },
-      { jsonrpc: '2.0', id: 9, error: { code: -32600, message: expect.any(String) } },
-      { jsonrpc: '2.0', id: 2, error: { code: -32601, message: 'Method not found' } },
-      {
-        jsonrpc: '2.0',
-        id: 3,
-        result: expect.objectContaining({ structuredContent: { principal: USER_ALICE } }),
-      },
-    ]);
+    expect(res.body).toEqual(
+      expect.arrayContaining([
+        { jsonrpc: '2.0', id: 1, result: {} },
+        { jsonrpc: '2.0', id: 2, error: { code: -32601, message: expect.any(String) } },
+        {
+          jsonrpc: '2.0',
+          id: 3,
+          result: expect.objectContaining({ structuredContent: { principal: USER_ALICE } }),
+        },
+      ]),
+    );
   });
 
   it('answers arguments that fail the schema with an isError result naming the field', async () => {

@@ -50,7 +50,12 @@ export interface McpActionsConfig {
   cache: { ttlMs: number; maxEntries: number };
   toolCallTimeoutMs: number;
   maxRequestBytes: number;
-  sse: { maxSessions: number; idleTimeoutMs: number; keepAliveMs: number };
+  sse: {
+    maxSessions: number;
+    maxSessionsPerPrincipal: number;
+    idleTimeoutMs: number;
+    keepAliveMs: number;
+  };
   captureToolPayloads: boolean;
   /** Origins a browser may send requests from; others are refused. */
   allowedOrigins: OriginMatcher;
@@ -74,6 +79,7 @@ const DEFAULTS = {
   toolCallTimeoutMs: 120_000,
   maxRequestBytes: 1_000_000,
   sseMaxSessions: 1000,
+  sseMaxSessionsPerPrincipal: 20,
   sseIdleTimeoutMs: 30 * 60_000,
   sseKeepAliveMs: 15_000,
 };
@@ -143,6 +149,11 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
         config,
         'sse.maxSessions',
         DEFAULTS.sseMaxSessions,
+      ),
+      maxSessionsPerPrincipal: readPositiveInteger(
+        config,
+        'sse.maxSessionsPerPrincipal',
+        DEFAULTS.sseMaxSessionsPerPrincipal,
       ),
       idleTimeoutMs: readMilliseconds(
         config,
@@ -333,7 +344,7 @@ function readAllowedOrigins(rootConfig: Config): OriginMatcher {
   const globs = [cors]
     .flat()
     .filter((p): p is string => typeof p === 'string')
-    .map(p => new Minimatch(p, { nocase: true, noglobstar: false }));
+    .map(p => new Minimatch(p, { nocase: true, noglobstar: true }));
   return origin =>
     exact.has(origin) || globs.some(glob => glob.match(origin));
 }

@@ -77,7 +77,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           logger,
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
-          metrics,
+          listTtlMs: config.cache.ttlMs,
           telemetry: new ToolCallTelemetry({
             tracing,
             auditor,
@@ -87,6 +87,7 @@ export const mcpActionsPlugin = createBackendPlugin({
 
         const sseSessions = new SseSessions({
           maxSessions: config.sse.maxSessions,
+          maxSessionsPerPrincipal: config.sse.maxSessionsPerPrincipal,
         });
         lifecycle.addShutdownHook(() => sseSessions.closeAll());
         observeSseSessions(metricsService, () => sseSessions.size);

@@ -7,7 +7,6 @@ import Router from 'express-promise-router';
 import type { McpActionsConfig } from '../config';
 import type { McpServerFactory } from '../services/McpServerFactory';
 import { createSseRouter } from './createSseRouter';
-import { InFlightRequests } from './InFlightRequests';
 import { createStreamableRouter } from './createStreamableRouter';
 import { endpointPath } from './endpointUrls';
 import { sendJsonRpcError } from './jsonRpcErrors';
@@ -40,7 +39,6 @@ export interface RouterOptions {
 export function createRouter(options: RouterOptions) {
   const { config, factory, logger } = options;
   const router = Router();
-  const inFlight = new InFlightRequests();
 
   router.use('/v1', rejectForeignOrigins(config.allowedOrigins));
   router.use(
@@ -71,7 +69,6 @@ export function createRouter(options: RouterOptions) {
         logger,
         maxRequestBytes: config.maxRequestBytes,
         metrics: options.metrics,
-        inFlight,
       }),
     );
   }

@@ -1,18 +1,25 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
 import {
-  ErrorCode,
-  JSONRPCMessageSchema,
-} from '@modelcontextprotocol/sdk/types.js';
+  ProtocolErrorCode,
+  parseJSONRPCMessage,
+  type JSONRPCMessage,
+} from '@modelcontextprotocol/server';
 import type { Request, Response } from 'express';
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
-import { authInfoFor, type McpServerFactory } from '../services/McpServerFactory';
-import { startSessionTimer, type McpMetrics } from '../telemetry/metrics';
+import { authInfoFor } from '../services/caller';
+import type { McpServerFactory } from '../services/McpServerFactory';
 import { principalKey } from '../services/principalKey';
+import {
+  serverKeyOf,
+  startSessionTimer,
+  type McpMetrics,
+} from '../telemetry/metrics';
+import { OperationRecorder } from '../telemetry/OperationRecorder';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
+import { SseServerTransport } from './SseServerTransport';
 import type { SseSession, SseSessions } from './SseSessions';
 
 export interface SseRouterOptions {
@@ -39,42 +46,46 @@ export function createSseRouter(options: SseRouterOptions) {
   const router = Router();
 
   router.get('/sse', markDeprecated, async (req, res) => {
-    if (sessions.isFull) {
+    const credentials = requestCredentials(res);
+    const ownerKey = principalKey(credentials);
+    const refusal = sessions.refusalFor(ownerKey);
+    if (refusal) {
       sendJsonRpcError(
         res,
         503,
-        'Service Unavailable: too many open SSE sessions; retry later or use Streamable HTTP',
+        refusal === 'principal-full'
+          ? 'Service Unavailable: this caller has too many open SSE sessions; close one, retry later or use Streamable HTTP'
+          : 'Service Unavailable: too many open SSE sessions; retry later or use Streamable HTTP',
         { headers: { 'Retry-After': '30' } },
       );
       return;
     }
-    const credentials = requestCredentials(res);
-    const transport = new SSEServerTransport(messagesPath(req), res);
+    const recorder = new OperationRecorder(options.metrics, serverKeyOf(server.key));
+    const transport = new SseServerTransport(messagesPath(req), res, message =>
+      recordAnswer(recorder, message),
+    );
     const endSession = startSessionTimer(options.metrics, 'sse', server.key);
+    const log = logger.child({ component: 'sse', sessionId: transport.sessionId });
 
     let idleTimer: NodeJS.Timeout | undefined;
     const touch = () => {
       clearTimeout(idleTimer);
       idleTimer = setTimeout(() => {
-        logger.info(`Closing idle SSE session ${transport.sessionId}`);
+        log.info('Closing idle SSE session');
         transport.close().catch(() => {});
       }, options.idleTimeoutMs);
     };
-    const keepAlive = setInterval(() => {
-      if (!res.writableEnded) {
-        res.write(': keep-alive\n\n');
-      }
-    }, options.keepAliveMs);
+    const keepAlive = setInterval(() => transport.keepAlive(), options.keepAliveMs);
 
     const session: SseSession = {
       id: transport.sessionId,
       server,
       transport,
-      ownerKey: principalKey(credentials),
+      ownerKey,
       touch,
+      received: message => recorder.received(message),
     };
-    let protocolVersion: () => string | undefined = () => undefined;
-    let closeServer = () => {};
+    const mcp = factory.build(server, { sessionOnly: true });
     let ended = false;
     const end = () => {
       if (ended) {
@@ -84,26 +95,18 @@ export function createSseRouter(options: SseRouterOptions) {
       clearInterval(keepAlive);
       clearTimeout(idleTimer);
       sessions.delete(session.id);
-      closeServer();
-      endSession(protocolVersion());
+      recorder.answerAll({ cancelled: true });
+      mcp.close().catch(() => {});
+      endSession(recorder.protocolVersion);
     };
     // Every way a session ends closes the response: the client hanging up,
-    // the idle timer or shutdown closing the transport (which ends the
-    // response), or a failed start.
+    // the idle timer or shutdown closing the transport, or a failed start.
     res.on('close', end);
     sessions.add(session);
     touch();
-    const { mcp, recorder } = await factory.connect({
-      server,
-      transport,
-      caller: { credentials, request: req },
-    });
-    protocolVersion = () => recorder.protocolVersion;
-    closeServer = () => {
-      mcp.close().catch(() => {});
-    };
+    await mcp.connect(transport);
     if (ended) {
-      closeServer();
+      mcp.close().catch(() => {});
     }
   });
 
@@ -134,23 +137,39 @@ export function createSseRouter(options: SseRouterOptions) {
         sendJsonRpcError(res, 404, 'Session not found: it closed while the message was read');
         return;
       }
-      const parsed = JSONRPCMessageSchema.safeParse(req.body);
-      if (!parsed.success) {
+      let message: JSONRPCMessage;
+      try {
+        message = parseJSONRPCMessage(req.body);
+      } catch {
         sendJsonRpcError(res, 400, 'Invalid Request: the body is not a JSON-RPC message', {
-          code: ErrorCode.InvalidRequest,
+          code: ProtocolErrorCode.InvalidRequest,
         });
         return;
       }
       session.touch();
-      await session.transport.handleMessage(parsed.data, {
+      session.received(message);
+      // Each message runs with the credentials of the POST that carried it.
+      session.transport.receive(message, {
         authInfo: authInfoFor({ credentials: requestCredentials(res), request: req }),
-        requestInfo: { headers: req.headers },
       });
       res.status(202).end('Accepted');
     },
   );
 
   return router;
+}
+
+/** Ends the request a message answers, in the session's metrics. */
+function recordAnswer(recorder: OperationRecorder, message: JSONRPCMessage) {
+  if ('result' in message && message.id !== undefined) {
+    const result = message.result as { isError?: unknown; protocolVersion?: unknown };
+    if (typeof result.protocolVersion === 'string') {
+      recorder.protocolVersion = result.protocolVersion;
+    }
+    recorder.answered(message.id, { toolError: result.isError === true });
+  } else if ('error' in message && message.id !== undefined) {
+    recorder.answered(message.id, { errorCode: message.error.code });
+  }
 }
 
 /** Tells clients and proxies that this transport is on its way out. */

@@ -1,25 +1,20 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { createMcpHandler } from '@modelcontextprotocol/server';
 import Router from 'express-promise-router';
 import type { McpServerConfig } from '../config';
+import { authInfoFor } from '../services/caller';
 import type { McpServerFactory } from '../services/McpServerFactory';
-import type { McpMetrics } from '../telemetry/metrics';
-import { startSessionTimer } from '../telemetry/metrics';
-import type { InFlightRequests } from './InFlightRequests';
 import {
-  checkStreamableRequest,
-  classifyJsonRpcBody,
-  messagesOf,
-} from './jsonRpcBody';
-import { StatelessJsonTransport } from './StatelessJsonTransport';
-import {
-  sendInternalError,
-  sendJsonRpcError,
-  sendMethodNotAllowed,
-} from './jsonRpcErrors';
+  serverKeyOf,
+  startSessionTimer,
+  type McpMetrics,
+} from '../telemetry/metrics';
+import { OperationRecorder } from '../telemetry/OperationRecorder';
+import { sendInternalError, sendMethodNotAllowed } from './jsonRpcErrors';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
-import { principalKey } from '../services/principalKey';
+import { serveFetchHandler } from './serveFetchHandler';
+import { StreamableExchange } from './StreamableExchange';
 
 export interface StreamableRouterOptions {
   server: McpServerConfig;
@@ -27,65 +22,57 @@ export interface StreamableRouterOptions {
   logger: LoggerService;
   maxRequestBytes: number;
   metrics: McpMetrics;
-  inFlight: InFlightRequests;
 }
 
 /**
- * Streamable HTTP, stateless: every POST gets its own SDK server and
- * transport, so any replica can answer any request and no sticky sessions
- * are needed. Answers are plain JSON; nothing here needs a stream.
+ * Streamable HTTP for both protocol eras, served by the MCP SDK's
+ * `createMcpHandler`: 2026-07-28 requests (per-request `_meta`, no
+ * sessions) and, through the SDK's stateless legacy path, 2025-era ones.
+ * Every POST gets its own SDK server, so any replica can answer any
+ * request. Answers are one JSON body unless a handler sends something
+ * before its result (progress), which turns them into an event stream.
+ *
+ * The router only authenticates (before this), limits and parses the body,
+ * hands the SDK the caller as `authInfo`, and watches the answer for the
+ * operation metrics.
  */
 export function createStreamableRouter(options: StreamableRouterOptions) {
   const { server, factory, logger, metrics } = options;
   const router = Router();
+  const serverKey = serverKeyOf(server.key);
+  const log = logger.child({ component: 'streamable-http', server: serverKey });
 
+  const handler = createMcpHandler(() => factory.build(server), {
+    legacy: 'stateless',
+    responseMode: 'auto',
+    maxRequestBodySize: options.maxRequestBytes,
+    onerror: error =>
+      log.debug('MCP request refused or failed', { error: error.message }),
+  });
   router.post('/', parseJsonRpcBody(options.maxRequestBytes), async (req, res) => {
     const endSession = startSessionTimer(metrics, 'streamable-http', server.key);
-    const body = classifyJsonRpcBody(req.body);
-    if (body.kind === 'invalid') {
-      sendJsonRpcError(res, 400, body.message, { code: ErrorCode.InvalidRequest });
-      return;
-    }
-    const messages = messagesOf(body);
-    const refusal = checkStreamableRequest(req.headers, messages);
-    if (refusal) {
-      sendJsonRpcError(res, refusal.status, refusal.message, { code: refusal.code });
-      return;
-    }
-    const caller = { credentials: requestCredentials(res), request: req };
-    const owner = principalKey(caller.credentials);
-    options.inFlight.cancel(owner, messages);
-
-    const transport = new StatelessJsonTransport(res);
+    const recorder = new OperationRecorder(metrics, serverKey);
+    const exchange = new StreamableExchange(req.body, req.headers, recorder);
+    const caller = { credentials: requestCredentials(res), request: req, exchange };
+    res.on('close', () => {
+      exchange.abandon();
+      // Stateless: the exchange is the whole session.
+      endSession(recorder.protocolVersion);
+    });
     try {
-      const { mcp, recorder } = await factory.connect({ server, transport, caller });
-      // A cancellation arriving in another POST ends this one: the SDK
-      // server aborts its handlers, and the client, which has given up on
-      // the request, gets a bodiless 202 (a cancelled request is not
-      // answered).
-      const unregister = options.inFlight.register(owner, messages, () => {
-        mcp.close().catch(() => {});
-        if (!res.headersSent) {
-          res.status(202).end();
-        }
-      });
-      // Stateless: the request is the whole session.
-      res.on('close', () => {
-        unregister();
-        mcp.close().catch(() => {});
-        endSession(recorder.protocolVersion);
-      });
-      transport.receive(body.kind === 'batch' ? body.entries : body.message, {
-        requestInfo: { headers: req.headers },
+      await serveFetchHandler(handler, req, res, {
+        parsedBody: exchange.forwardedBody,
+        authInfo: authInfoFor(caller),
+        onResponse: response => exchange.observe(response),
       });
     } catch (error) {
-      logger.error('Failed to handle MCP request', error as Error);
+      log.error('Failed to serve an MCP request', { error: String(error) });
       sendInternalError(res);
     }
   });
 
-  // The SDK's stateless transport would open an idle stream on GET and
-  // answer DELETE with 200; neither means anything without sessions.
+  // Without sessions, neither the 2025 GET stream nor DELETE means anything;
+  // 2026-07-28 has neither.
   router.get('/', (_req, res) => sendMethodNotAllowed(res));
   router.delete('/', (_req, res) => sendMethodNotAllowed(res));
 

@@ -1,5 +1,11 @@
 import type { Response } from 'express';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
+
+/**
+ * The JSON-RPC "server error" code MCP transports use for failures that are
+ * not about the message itself (HTTP-level refusals).
+ */
+export const SERVER_ERROR = -32000;
 
 /**
  * JSON-RPC error envelopes for failures that happen before a request reaches
@@ -20,7 +26,7 @@ export function sendJsonRpcError(
   }
   res.status(status).json({
     jsonrpc: '2.0',
-    error: { code: options?.code ?? ErrorCode.ConnectionClosed, message },
+    error: { code: options?.code ?? SERVER_ERROR, message },
     id: null,
   });
 }
@@ -38,6 +44,6 @@ export function sendMethodNotAllowed(res: Response) {
 /** An unexpected failure while serving an MCP request. */
 export function sendInternalError(res: Response) {
   sendJsonRpcError(res, 500, 'Internal server error', {
-    code: ErrorCode.InternalError,
+    code: ProtocolErrorCode.InternalError,
   });
 }

@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolErrorCode } from '@modelcontextprotocol/server';
 import { sendJsonRpcError } from './jsonRpcErrors';
 
 /**
@@ -37,7 +37,7 @@ export function parseJsonRpcBody(limit: number) {
         return;
       }
       sendJsonRpcError(res, 400, 'Parse error: the body is not valid JSON', {
-        code: ErrorCode.ParseError,
+        code: ProtocolErrorCode.ParseError,
       });
     });
   };

@@ -4,68 +4,20 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
-import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
-// The low-level Server, not McpServer: tools are decided per caller and
-// arrive as ready-made JSON Schema, which McpServer's zod-based API cannot take.
-// eslint-disable-next-line @typescript-eslint/no-deprecated
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import {
-  ErrorCode,
-  McpError,
-  type CallToolRequest,
+  ProtocolError,
+  ProtocolErrorCode,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  Server,
   type CallToolResult,
-} from '@modelcontextprotocol/sdk/types.js';
-import * as z from 'zod/v4';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
-import type { Request } from 'express';
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import type { McpServerConfig } from '../config';
-import type { McpMetrics } from '../telemetry/metrics';
-import { serverKeyOf } from '../telemetry/metrics';
-import { OperationRecorder } from '../telemetry/OperationRecorder';
-import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
+import { callerOf, type Caller } from './caller';
 import { invokeWithLimits } from './invokeWithLimits';
+import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
 import type { ToolCatalog, ToolEntry } from './ToolCatalog';
 import { toolErrorResult, toolSuccessResult } from './toolResults';
-
-/**
- * Request envelopes that accept any params. With the SDK's full schemas a
- * malformed tools/call (no name, arguments not an object) fails before the
- * handler and reaches the client as an internal error (-32603); this way the
- * SDK's own tools/call validation answers it as invalid params (-32602).
- */
-const ListToolsEnvelope = z.looseObject({
-  method: z.literal('tools/list'),
-  params: z.unknown().optional(),
-});
-const CallToolEnvelope = z.looseObject({
-  method: z.literal('tools/call'),
-  params: z.unknown().optional(),
-});
-
-/**
- * The SDK server builds a JSON Schema validator (a new Ajv) per instance
- * unless given one, and it is created per request; one shared instance
- * saves that work. (A server only uses it for elicitation, which this one
- * never asks for.)
- */
-const sharedValidator = new AjvJsonSchemaValidator();
-
-/** Who sent a message, and over which HTTP request. */
-export interface Caller {
-  credentials: BackstageCredentials;
-  request?: Request;
-}
-
-/**
- * Hands the caller of the HTTP request that delivered a message to the
- * handlers (the SDK passes `authInfo` through). On the legacy SSE transport
- * that is the message POST, so calls use fresh credentials rather than
- * those of the request that opened the stream.
- */
-export function authInfoFor(caller: Caller): AuthInfo {
-  return { token: '', clientId: '', scopes: [], extra: { caller } };
-}
 
 export interface McpServerFactoryOptions {
   catalog: ToolCatalog;
@@ -73,21 +25,20 @@ export interface McpServerFactoryOptions {
   logger: LoggerService;
   version: string;
   toolCallTimeoutMs: number;
-  metrics: McpMetrics;
+  /** How long a client may reuse a `tools/list` result (the list cache's TTL). */
+  listTtlMs: number;
   telemetry: ToolCallTelemetry;
 }
 
-export interface ConnectOptions {
-  server: McpServerConfig;
-  transport: Transport;
-  /** The caller that opened the connection; messages may bring their own. */
-  caller: Caller;
-}
-
 /**
- * Builds an MCP SDK server for one connection: bound to one configured
- * server and one transport, with every operation measured. Everything else
- * is prepared once; one SDK server can serve only one transport at a time.
+ * Builds the SDK server that answers one configured MCP server's requests:
+ * one per HTTP request on Streamable HTTP (both protocol eras), one per
+ * session on legacy SSE. The handlers are the same for every era; the SDK
+ * owns the wire.
+ *
+ * The low-level `Server`, not `McpServer`: tools are decided per caller and
+ * arrive as ready-made JSON Schema, which `McpServer`'s schema-first
+ * registration cannot take.
  */
 export class McpServerFactory {
   readonly #options: McpServerFactoryOptions;
@@ -100,13 +51,13 @@ export class McpServerFactory {
     this.#options = options;
   }
 
-  async connect({ server, transport, caller }: ConnectOptions) {
-    const { catalog, version, telemetry } = this.#options;
-    const recorder = new OperationRecorder(
-      this.#options.metrics,
-      serverKeyOf(server.key),
-    );
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
+  /**
+   * @param options.sessionOnly - for a legacy SSE session: speaks only the
+   * 2025-era revisions, which negotiate with `initialize`; 2026-07-28 has no
+   * sessions and is served on Streamable HTTP.
+   */
+  build(server: McpServerConfig, options?: { sessionOnly?: boolean }): Server {
+    const { catalog, version, telemetry, listTtlMs } = this.#options;
     const mcp = new Server(
       {
         name: server.name,
@@ -115,57 +66,75 @@ export class McpServerFactory {
       },
       {
         capabilities: { tools: { listChanged: false } },
-        jsonSchemaValidator: sharedValidator,
+        ...(options?.sessionOnly
+          ? { supportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS }
+          : {}),
         ...(server.instructions ? { instructions: server.instructions } : {}),
+        // The list differs per caller, and each caller's list is kept for
+        // the cache's TTL: a client may keep it that long, privately.
+        cacheHints: {
+          'tools/list': { ttlMs: listTtlMs, cacheScope: 'private' },
+        },
       },
     );
-    const callerOf = (authInfo?: AuthInfo): Caller =>
-      (authInfo?.extra?.caller as Caller | undefined) ?? caller;
 
-    mcp.setRequestHandler(ListToolsEnvelope, async (_request, extra) => {
-      const current = callerOf(extra.authInfo);
-      const toolset = await catalog.toolsetFor(current.credentials, server);
+    mcp.setRequestHandler('tools/list', async (_request, ctx) => {
+      const caller = requireCaller(ctx);
+      const toolset = await catalog.toolsetFor(caller.credentials, server);
       telemetry
         .auditDiscovery({
           serverKey: server.key,
-          request: current.request,
+          request: caller.request,
           toolCount: toolset.tools.length,
         })
         .catch(() => {});
       return toolset.listResult;
     });
 
-    mcp.setRequestHandler(CallToolEnvelope, async (envelope, extra) => {
-      // Validated by the SDK's tools/call wrapper before this runs.
-      const request = envelope as unknown as CallToolRequest;
+    mcp.setRequestHandler('tools/call', async (request, ctx) => {
+      const caller = requireCaller(ctx);
       const { name } = request.params;
-      const current = callerOf(extra.authInfo);
-      const toolset = await catalog.toolsetFor(current.credentials, server);
+      const toolset = await catalog.toolsetFor(caller.credentials, server);
       const entry = toolset.find(name);
       if (!entry) {
-        throw new McpError(
-          ErrorCode.InvalidParams,
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
           `Unknown tool "${name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`,
         );
       }
-      recorder.annotate(extra.requestId, { 'gen_ai.tool.name': entry.tool.name });
+      caller.exchange?.annotate(ctx.mcpReq.id, { toolName: entry.tool.name });
       const input = (request.params.arguments ?? {}) as JsonObject;
-      return telemetry.observe(
+      if (caller.exchange?.isCancelledBeforeStart(ctx.mcpReq.id)) {
+        caller.exchange.annotate(ctx.mcpReq.id, { toolError: true });
+        return toolErrorResult(
+          new Error(
+            `Tool "${entry.tool.name}" was cancelled by the client before it started`,
+          ),
+        );
+      }
+      const result = await telemetry.observe(
         {
           serverKey: server.key,
-          entry,
+          target: {
+            toolName: entry.tool.name,
+            actionId: entry.action.id,
+            readOnly: entry.action.attributes.readOnly,
+            destructive: entry.action.attributes.destructive,
+          },
           arguments: input,
-          credentials: current.credentials,
-          request: current.request,
-          traceContext: traceContextOf(request.params._meta),
+          credentials: caller.credentials,
+          request: caller.request,
+          traceContext: traceContextOf(ctx.mcpReq._meta),
         },
-        () => this.#callTool(entry, input, current.credentials, extra.signal),
+        () => this.#callTool(entry, input, caller.credentials, ctx.mcpReq.signal),
       );
+      if (result.isError) {
+        caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
+      }
+      return result;
     });
 
-    await mcp.connect(transport);
-    recorder.attach(transport);
-    return { mcp, recorder };
+    return mcp;
   }
 
   async #callTool(
@@ -186,12 +155,27 @@ export class McpServerFactory {
       );
       return toolSuccessResult(output);
     } catch (error) {
-      logger.warn(
-        `Tool "${entry.tool.name}" (action "${entry.action.id}") failed: ${error}`,
-      );
+      logger.warn('Tool call failed', {
+        tool: entry.tool.name,
+        action: entry.action.id,
+        error: String(error),
+      });
       return toolErrorResult(error);
     }
   }
+}
+
+/** The caller the router attached to this message's `authInfo`. */
+function requireCaller(ctx: ServerContext): Caller {
+  const caller = callerOf(ctx.http?.authInfo);
+  if (!caller) {
+    // Every route authenticates before a message reaches a server.
+    throw new ProtocolError(
+      ProtocolErrorCode.InternalError,
+      'The request reached the MCP server without credentials',
+    );
+  }
+  return caller;
 }
 
 /** W3C trace context a client put in `params._meta`, per the MCP conventions. */

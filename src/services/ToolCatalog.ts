@@ -6,10 +6,9 @@ import type {
   ActionsService,
   ActionsServiceAction,
 } from '@backstage/backend-plugin-api/alpha';
-import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import type { Tool } from '@modelcontextprotocol/server';
 import type { McpServerConfig } from '../config';
 import { isActionAllowed } from './actionFilter';
-import { keepSerialized } from './preserializedJson';
 import { principalKey } from './principalKey';
 import { actionToTool } from './toolDefinition';
 import {
@@ -27,7 +26,7 @@ export interface ToolEntry {
 /** The tools one server shows one caller. */
 export interface Toolset {
   tools: Tool[];
-  /** The `tools/list` result, the same object every time (kept serialized). */
+  /** The `tools/list` result, the same object every time. */
   listResult: { tools: Tool[] };
   /** Resolves a tool name, or its dotted form, to its entry. */
   find(name: string): ToolEntry | undefined;
@@ -54,7 +53,15 @@ class ActionsSnapshot {
   }
 }
 
-function buildToolset(entries: ToolEntry[]): Toolset {
+/**
+ * Tools are listed by name: the same order on every replica and every call,
+ * whatever order the action sources registered in, so a client's cached
+ * list stays valid wherever its next request lands.
+ */
+function buildToolset(unordered: ToolEntry[]): Toolset {
+  const entries = [...unordered].sort((a, b) =>
+    a.tool.name < b.tool.name ? -1 : Number(a.tool.name > b.tool.name),
+  );
   const byName = new Map<string, ToolEntry>();
   for (const entry of entries) {
     byName.set(entry.tool.name, entry);
@@ -69,7 +76,7 @@ function buildToolset(entries: ToolEntry[]): Toolset {
   const tools = entries.map(e => e.tool);
   return {
     tools,
-    listResult: keepSerialized({ tools }),
+    listResult: { tools },
     find: name => byName.get(name) ?? byDottedName.get(name),
   };
 }

@@ -1,5 +1,5 @@
 import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
-import { ToolSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { specTypeSchemas, type Tool } from '@modelcontextprotocol/server';
 
 /**
  * Turns an action into an MCP tool definition, or explains why it cannot be
@@ -30,9 +30,16 @@ export function actionToTool(
       openWorldHint: false,
     },
   };
-  const parsed = ToolSchema.safeParse(candidate);
-  if (!parsed.success) {
-    return { problem: parsed.error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  const checked = specTypeSchemas.Tool['~standard'].validate(candidate);
+  if (checked instanceof Promise) {
+    throw new Error('The MCP SDK validates tools asynchronously');
+  }
+  if (checked.issues) {
+    return {
+      problem: checked.issues
+        .map(i => `${(i.path ?? []).map(p => (typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`)
+        .join('; '),
+    };
   }
   return { tool: candidate };
 }

@@ -1,6 +1,6 @@
 import { ResponseError, isError } from '@backstage/errors';
 import type { JsonValue } from '@backstage/types';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 
 /** One text item with the output as JSON, plus structured content for objects. */
 export function toolSuccessResult(output: JsonValue | undefined): CallToolResult {

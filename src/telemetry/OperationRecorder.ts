@@ -1,18 +1,11 @@
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type {
-  JSONRPCErrorResponse,
-  JSONRPCMessage,
-  JSONRPCNotification,
-  JSONRPCRequest,
-  JSONRPCResultResponse,
-  RequestId,
-} from '@modelcontextprotocol/sdk/types.js';
 import type { McpMetrics, OperationAttributes } from './metrics';
 
 /** Methods MCP defines; any other is recorded as `_OTHER`, bounding cardinality. */
 const KNOWN_METHODS = new Set([
   'initialize',
   'ping',
+  'server/discover',
+  'subscriptions/listen',
   'tools/list',
   'tools/call',
   'resources/list',
@@ -25,6 +18,7 @@ const KNOWN_METHODS = new Set([
   'completion/complete',
   'logging/setLevel',
   'tasks/get',
+  'tasks/update',
   'tasks/list',
   'tasks/cancel',
   'tasks/result',
@@ -34,17 +28,36 @@ const KNOWN_METHODS = new Set([
   'notifications/roots/list_changed',
 ]);
 
+/** A JSON-RPC id, as this recorder keys it. */
+export type MessageId = string | number;
+
+/** The parts of an incoming message the recorder reads. */
+export interface IncomingMessage {
+  method?: unknown;
+  id?: unknown;
+}
+
+/** How a request ended. */
+export interface Outcome {
+  /** The JSON-RPC error code of an error response. */
+  errorCode?: number;
+  /** A tools/call result with `isError: true`. */
+  toolError?: boolean;
+  /** Never answered: cancelled, or the client went away. */
+  cancelled?: boolean;
+}
+
 interface Pending {
   startedAt: bigint;
   attributes: OperationAttributes;
 }
 
 /**
- * Records `mcp.server.operation.duration` for every request and notification
- * that passes through one transport: from the moment the message arrives to
- * the moment its response is handed back (requests) or it has been handled
- * (notifications). Sitting on the transport, it sees every method, those the
- * SDK answers itself (initialize, ping, unknown methods) included.
+ * Records `mcp.server.operation.duration` for the messages of one HTTP
+ * exchange or one SSE session: a request from the moment it arrives to the
+ * moment its answer leaves, a notification once it has been handed on. The
+ * router feeds it what it received and what it answered; it never touches
+ * a transport.
  */
 export class OperationRecorder {
   readonly #metrics: McpMetrics;
@@ -52,8 +65,8 @@ export class OperationRecorder {
     OperationAttributes,
     'network.transport' | 'network.protocol.name' | 'backstage.mcp.server.key'
   >;
-  readonly #pending = new Map<RequestId, Pending>();
-  /** The version negotiated on this connection, once known. */
+  readonly #pending = new Map<MessageId, Pending>();
+  /** The protocol version of the exchange or session, once known. */
   protocolVersion?: string;
 
   constructor(metrics: McpMetrics, serverKey: string) {
@@ -65,63 +78,63 @@ export class OperationRecorder {
     };
   }
 
-  /** Hooks into a transport the SDK server is already connected to. */
-  attach(transport: Transport) {
-    const deliver = transport.onmessage;
-    transport.onmessage = (message, extra) => {
-      const header = extra?.requestInfo?.headers?.['mcp-protocol-version'];
-      if (typeof header === 'string' && !this.protocolVersion) {
-        this.protocolVersion = header;
-      }
-      if (isRequest(message)) {
-        this.#pending.set(message.id, {
-          startedAt: process.hrtime.bigint(),
-          attributes: this.#attributesFor(message.method),
-        });
-        deliver?.(message, extra);
-      } else if (isNotification(message)) {
-        if (message.method === 'notifications/cancelled') {
-          this.#cancelled(message.params?.requestId as RequestId | undefined);
-        }
-        const startedAt = process.hrtime.bigint();
-        deliver?.(message, extra);
-        this.#record({ startedAt, attributes: this.#attributesFor(message.method) });
-      } else {
-        deliver?.(message, extra);
-      }
-    };
-
-    const send = transport.send.bind(transport);
-    transport.send = (message: JSONRPCMessage, options) => {
-      this.#onOutgoing(message);
-      return send(message, options);
-    };
-
-    const close = transport.onclose;
-    transport.onclose = () => {
-      // Requests still open when the connection goes were never answered.
-      for (const id of [...this.#pending.keys()]) {
-        this.#cancelled(id);
-      }
-      close?.();
-    };
-  }
-
-  /** A request the client cancelled (or walked away from): it gets no answer. */
-  #cancelled(id: RequestId | undefined) {
-    const pending = id === undefined ? undefined : this.#pending.get(id);
-    if (pending) {
-      this.#pending.delete(id!);
-      pending.attributes['error.type'] = 'cancelled';
-      this.#record(pending);
+  /** A message arrived. Notifications are recorded at once. */
+  received(message: IncomingMessage) {
+    if (typeof message.method !== 'string') {
+      return;
+    }
+    const attributes = this.#attributesFor(message.method);
+    const id = message.id;
+    if (typeof id === 'string' || typeof id === 'number') {
+      this.#pending.set(id, { startedAt: process.hrtime.bigint(), attributes });
+    } else {
+      this.#record({ startedAt: process.hrtime.bigint(), attributes });
     }
   }
 
-  /** Adds what only the request's handler knows (tool name, tool errors). */
-  annotate(id: RequestId, attributes: Partial<OperationAttributes>) {
+  /** Adds what only the request's handler knows. */
+  annotate(id: MessageId, details: { toolName?: string; toolError?: boolean }) {
     const pending = this.#pending.get(id);
-    if (pending) {
-      Object.assign(pending.attributes, attributes);
+    if (!pending) {
+      return;
+    }
+    if (details.toolName) {
+      pending.attributes['gen_ai.tool.name'] = details.toolName;
+    }
+    if (details.toolError) {
+      pending.attributes['error.type'] = 'tool_error';
+    }
+  }
+
+  /** Whether a request with this id is still waiting for its answer. */
+  isPending(id: MessageId): boolean {
+    return this.#pending.has(id);
+  }
+
+  /** The answer to request `id` left (or it never will: `cancelled`). */
+  answered(id: MessageId, outcome: Outcome = {}) {
+    const pending = this.#pending.get(id);
+    if (!pending) {
+      return;
+    }
+    this.#pending.delete(id);
+    const { attributes } = pending;
+    if (outcome.errorCode !== undefined) {
+      const code = String(outcome.errorCode);
+      attributes['error.type'] = code;
+      attributes['rpc.response.status_code'] = code;
+    } else if (outcome.cancelled) {
+      attributes['error.type'] = 'cancelled';
+    } else if (outcome.toolError) {
+      attributes['error.type'] = 'tool_error';
+    }
+    this.#record(pending);
+  }
+
+  /** Ends every request still open with the same outcome. */
+  answerAll(outcome: Outcome) {
+    for (const id of [...this.#pending.keys()]) {
+      this.answered(id, outcome);
     }
   }
 
@@ -138,37 +151,6 @@ export class OperationRecorder {
     return attributes;
   }
 
-  #onOutgoing(message: JSONRPCMessage) {
-    if (isResult(message)) {
-      const pending = this.#pending.get(message.id);
-      if (!pending) {
-        return;
-      }
-      this.#pending.delete(message.id);
-      const result = message.result as { protocolVersion?: unknown; isError?: unknown };
-      if (
-        pending.attributes['mcp.method.name'] === 'initialize' &&
-        typeof result.protocolVersion === 'string'
-      ) {
-        this.protocolVersion = result.protocolVersion;
-      }
-      if (result.isError === true) {
-        pending.attributes['error.type'] = 'tool_error';
-      }
-      this.#record(pending);
-    } else if (isError(message) && message.id !== undefined) {
-      const pending = this.#pending.get(message.id);
-      if (!pending) {
-        return;
-      }
-      this.#pending.delete(message.id);
-      const code = String(message.error.code);
-      pending.attributes['error.type'] = code;
-      pending.attributes['rpc.response.status_code'] = code;
-      this.#record(pending);
-    }
-  }
-
   #record({ startedAt, attributes }: Pending) {
     if (this.protocolVersion) {
       attributes['mcp.protocol.version'] = this.protocolVersion;
@@ -176,19 +158,4 @@ export class OperationRecorder {
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
     this.#metrics.operationDuration.record(seconds, attributes);
   }
-}
-
-// Shape checks only: the SDK has validated the message already, and these
-// run on every message.
-function isRequest(m: JSONRPCMessage): m is JSONRPCRequest {
-  return 'method' in m && 'id' in m;
-}
-function isNotification(m: JSONRPCMessage): m is JSONRPCNotification {
-  return 'method' in m && !('id' in m);
-}
-function isResult(m: JSONRPCMessage): m is JSONRPCResultResponse {
-  return 'result' in m;
-}
-function isError(m: JSONRPCMessage): m is JSONRPCErrorResponse {
-  return 'error' in m;
 }

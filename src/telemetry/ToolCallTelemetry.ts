@@ -7,14 +7,21 @@ import type {
   TracingServiceAttributes,
 } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Request } from 'express';
-import type { ToolEntry } from '../services/ToolCatalog';
 import { serverKeyOf } from './metrics';
+
+/** The tool and action of a call, as telemetry needs them. */
+export interface ToolCallTarget {
+  toolName: string;
+  actionId: string;
+  readOnly: boolean;
+  destructive: boolean;
+}
 
 export interface ToolCallDetails {
   serverKey: string | undefined;
-  entry: ToolEntry;
+  target: ToolCallTarget;
   arguments: JsonObject;
   /** The HTTP request that carried the call; its caller is the audit actor. */
   request?: Request;
@@ -48,12 +55,12 @@ export class ToolCallTelemetry {
     run: () => Promise<CallToolResult>,
   ): Promise<CallToolResult> {
     const { tracing } = this.#options;
-    const { entry } = details;
+    const { target } = details;
     const carrier = details.traceContext ?? headerCarrier(details.request);
     const parent = tracing.propagation.extract(tracing.context.active(), carrier);
     return tracing.context.with(parent, () =>
       tracing.startActiveSpan(
-        `tools/call ${entry.tool.name}`,
+        `tools/call ${target.toolName}`,
         {
           kind: 'server',
           credentials: details.credentials,
@@ -97,15 +104,15 @@ export class ToolCallTelemetry {
   }
 
   #spanAttributes(details: ToolCallDetails): TracingServiceAttributes {
-    const { entry } = details;
+    const { target } = details;
     return {
       'mcp.method.name': 'tools/call',
-      'gen_ai.tool.name': entry.tool.name,
+      'gen_ai.tool.name': target.toolName,
       'gen_ai.operation.name': 'execute_tool',
       'network.transport': 'tcp',
       'network.protocol.name': 'http',
       'backstage.mcp.server.key': serverKeyOf(details.serverKey),
-      'backstage.action.id': entry.action.id,
+      'backstage.action.id': target.actionId,
       ...(this.#options.capturePayloads
         ? { 'gen_ai.tool.call.arguments': JSON.stringify(details.arguments) }
         : {}),
@@ -113,8 +120,8 @@ export class ToolCallTelemetry {
   }
 
   async #auditStart(details: ToolCallDetails) {
-    const { entry } = details;
-    const { readOnly, destructive } = entry.action.attributes;
+    const { target } = details;
+    const { readOnly, destructive } = target;
     try {
       return await this.#options.auditor.createEvent({
         eventId: 'tool-execution',
@@ -122,8 +129,8 @@ export class ToolCallTelemetry {
         request: details.request,
         meta: {
           server: serverKeyOf(details.serverKey),
-          tool: entry.tool.name,
-          actionId: entry.action.id,
+          tool: target.toolName,
+          actionId: target.actionId,
           readOnly,
           destructive,
           ...(this.#options.capturePayloads

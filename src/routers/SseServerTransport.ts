@@ -1,0 +1,83 @@
+import type {
+  JSONRPCMessage,
+  MessageExtraInfo,
+  Transport,
+} from '@modelcontextprotocol/server';
+import type { Response } from 'express';
+import { randomUUID } from 'node:crypto';
+
+/** Observes what a transport sends; set before the server connects. */
+export type SentMessageObserver = (message: JSONRPCMessage) => void;
+
+/**
+ * The server side of the legacy HTTP+SSE transport (protocol 2024-11-05):
+ * one event stream per session, opened by GET, whose first event names the
+ * URL the client posts its messages to; every answer and notification goes
+ * out as a `message` event. The MCP SDK v2 ships no server for this
+ * transport any more, so this small one stays here, for clients that do not
+ * speak Streamable HTTP yet.
+ */
+export class SseServerTransport implements Transport {
+  readonly sessionId = randomUUID();
+  onmessage?: (message: JSONRPCMessage, extra?: MessageExtraInfo) => void;
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+
+  readonly #res: Response;
+  readonly #endpoint: string;
+  readonly #onSent?: SentMessageObserver;
+  #closed = false;
+
+  /**
+   * @param endpoint - the path messages are posted to; the session id is
+   * added as the `sessionId` query parameter.
+   */
+  constructor(endpoint: string, res: Response, onSent?: SentMessageObserver) {
+    this.#endpoint = `${endpoint}?sessionId=${encodeURIComponent(this.sessionId)}`;
+    this.#res = res;
+    this.#onSent = onSent;
+  }
+
+  async start() {
+    this.#res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    this.#res.write(`event: endpoint\ndata: ${this.#endpoint}\n\n`);
+    this.#res.on('close', () => this.#ended());
+  }
+
+  /** Delivers a message the client posted for this session. */
+  receive(message: JSONRPCMessage, extra: MessageExtraInfo) {
+    this.onmessage?.(message, extra);
+  }
+
+  async send(message: JSONRPCMessage) {
+    if (this.#closed) {
+      throw new Error('The SSE session is closed');
+    }
+    this.#res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+    this.#onSent?.(message);
+  }
+
+  /** Writes an SSE comment, which keeps proxies from closing an idle stream. */
+  keepAlive() {
+    if (!this.#closed) {
+      this.#res.write(': keep-alive\n\n');
+    }
+  }
+
+  async close() {
+    this.#res.end();
+    this.#ended();
+  }
+
+  #ended() {
+    if (!this.#closed) {
+      this.#closed = true;
+      this.onclose?.();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import type {
+  AuthInfo,
+  McpHttpHandler,
+} from '@modelcontextprotocol/server';
+import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+
+export interface ServeOptions {
+  /** The body as the router already parsed it. */
+  parsedBody: unknown;
+  authInfo: AuthInfo;
+  /** Sees (and may replace) the SDK's answer before it is written. */
+  onResponse?: (response: Response) => Response | Promise<Response>;
+}
+
+/**
+ * Serves one Express request with the SDK's web-standard MCP handler. This
+ * does what the SDK's `toNodeHandler` does, with one difference: the body
+ * the router has parsed already goes to the SDK as it is (`parsedBody`),
+ * where `toNodeHandler` would serialize it again into the web request,
+ * costing a stringify and a parse per request, and overflowing the stack on
+ * bodies nested a few thousand levels deep, which the SDK itself takes.
+ *
+ * Closing the HTTP request aborts the web request's signal, which the SDK
+ * turns into the cancellation of the call.
+ */
+export async function serveFetchHandler(
+  handler: McpHttpHandler,
+  req: ExpressRequest,
+  res: ExpressResponse,
+  options: ServeOptions,
+): Promise<void> {
+  let finished = false;
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!finished) {
+      abort.abort();
+    }
+  });
+
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) {
+      value.forEach(v => headers.append(name, v));
+    } else if (value !== undefined) {
+      headers.set(name, value);
+    }
+  }
+  const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, {
+    method: req.method,
+    headers,
+    signal: abort.signal,
+  });
+  let response = await handler.fetch(request, {
+    authInfo: options.authInfo,
+    parsedBody: options.parsedBody,
+  });
+  if (options.onResponse) {
+    response = await options.onResponse(response);
+  }
+
+  const outgoing: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    outgoing[name] = value;
+  });
+  res.writeHead(response.status, outgoing);
+  if (!response.body) {
+    finished = true;
+    res.end();
+    return;
+  }
+  const closed = new Promise<void>(resolve =>
+    abort.signal.addEventListener('abort', () => resolve(), { once: true }),
+  );
+  try {
+    for await (const chunk of response.body) {
+      if (abort.signal.aborted) {
+        break;
+      }
+      if (!res.write(chunk)) {
+        // Wait for the client to take what was written, or to go away.
+        await Promise.race([
+          new Promise<void>(resolve => res.once('drain', () => resolve())),
+          closed,
+        ]);
+      }
+    }
+  } catch {
+    // A stream that fails midway ends the response; the client sees it end.
+  }
+  finished = true;
+  res.end();
+}
