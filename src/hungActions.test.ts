@@ -1,9 +1,14 @@
 import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { postRpc } from './__testUtils__/jsonRpc';
 import { countPoints, installTestMeter } from './__testUtils__/otel';
 import {
   McpTestBackend,
+  USER_ALICE,
   startMcpBackend,
 } from './__testUtils__/startMcpBackend';
+
+const ALICE = mockCredentials.user.header(USER_ALICE);
 
 const meter = installTestMeter();
 
@@ -68,18 +73,31 @@ describe('hung and slow actions', () => {
     expect(result.structuredContent).toEqual({ slept: 50 });
   });
 
+  type SleepCall = (signal: AbortSignal) => Promise<unknown>;
   it.each([
-    ['Streamable HTTP', (m: McpTestBackend) => m.connect()],
-    ['SSE', (m: McpTestBackend) => m.connectSse()],
-  ])('stops waiting at once when a %s client cancels', async (_, connect) => {
-    const client = await connect(mcp);
+    [
+      'a 2026-07-28 client closes its request',
+      async (m: McpTestBackend) => {
+        const client = await m.connectV2('modern');
+        const sleep: SleepCall = signal =>
+          client.callTool({ name: 'test-actions.sleep', arguments: { ms: 350 } }, { signal });
+        return { client, sleep };
+      },
+    ],
+    [
+      'an SSE client cancels',
+      async (m: McpTestBackend) => {
+        const client = await m.connectSse();
+        const sleep: SleepCall = signal =>
+          client.callTool({ name: 'test-actions.sleep', arguments: { ms: 350 } }, undefined, { signal });
+        return { client, sleep };
+      },
+    ],
+  ])('stops waiting at once when %s', async (_, connect) => {
+    const { client, sleep } = await connect(mcp);
     const before = await cancelledCalls();
     const controller = new AbortController();
-    const call = client.callTool(
-      { name: 'test-actions.sleep', arguments: { ms: 350 } },
-      undefined,
-      { signal: controller.signal, timeout: 10_000 },
-    );
+    const call = sleep(controller.signal);
     await new Promise(r => setTimeout(r, 50));
     controller.abort();
     await expect(call).rejects.toThrow();
@@ -90,5 +108,46 @@ describe('hung and slow actions', () => {
     // ...and later calls on the same client are unaffected.
     const next = await client.callTool({ name: 'test-actions.whoami', arguments: {} });
     expect(next.isError).toBeFalsy();
+  });
+
+  it('answers a 2025 batch that cancels its own call at once, without running the action', async () => {
+    const started = Date.now();
+    const res = await postRpc(
+      mcp.url().toString(),
+      JSON.stringify([
+        { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'test-actions.sleep', arguments: { ms: 5000 } } },
+        { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } },
+      ]),
+      { Authorization: ALICE, 'MCP-Protocol-Version': '2025-11-25' },
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      jsonrpc: '2.0',
+      id: 1,
+      result: {
+        isError: true,
+        content: [{ type: 'text', text: expect.stringMatching(/cancelled by the client before it started/) }],
+      },
+    });
+  });
+
+  it("never lets a cancellation in another POST reach another client's request", async () => {
+    // Two clients with the same credentials; both SDKs count ids from 0.
+    const victim = await mcp.connect();
+    const call = victim.callTool({ name: 'test-actions.sleep', arguments: { ms: 300 } });
+    await new Promise(r => setTimeout(r, 50));
+    const cancels = await Promise.all(
+      [0, 1, 2, 3].map(requestId =>
+        postRpc(
+          mcp.url().toString(),
+          JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId } }),
+          { Authorization: ALICE, 'MCP-Protocol-Version': '2025-11-25' },
+        ),
+      ),
+    );
+    // A notification alone is acknowledged, and reaches nobody.
+    expect(cancels.map(c => c.status)).toEqual([202, 202, 202, 202]);
+    await expect(call).resolves.toMatchObject({ structuredContent: { slept: 300 } });
   });
 });

@@ -12,6 +12,10 @@ import type { JsonObject } from '@backstage/types';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import {
+  Client as ClientV2,
+  StreamableHTTPClientTransport as StreamableHTTPClientTransportV2,
+} from '@modelcontextprotocol/client';
 import type { AddressInfo } from 'node:net';
 import { mcpActionsPlugin } from '../plugin';
 import { createTestActionsPlugin } from './testActionsPlugin';
@@ -63,7 +67,7 @@ export async function startMcpBackend(options: StartOptions = {}) {
   const baseUrl = `http://127.0.0.1:${port}`;
   /** What the test backend's discovery service reports as external URL. */
   const externalBaseUrl = `http://localhost:${port}`;
-  const clients: Client[] = [];
+  const clients: Array<{ close(): Promise<void> }> = [];
 
   const url = (path = '') => new URL(`${baseUrl}/api/mcp-actions/v1${path}`);
 
@@ -79,6 +83,35 @@ export async function startMcpBackend(options: StartOptions = {}) {
     ) {
       const client = new Client({ name: 'test-client', version: '1.0.0' });
       const transport = new StreamableHTTPClientTransport(url(path), {
+        requestInit: authorization
+          ? { headers: { Authorization: authorization } }
+          : undefined,
+      });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    },
+    /**
+     * An SDK v2 client over Streamable HTTP: pinned to 2026-07-28
+     * (`'modern'`), negotiating (`'auto'`: discover first, initialize as
+     * fallback), or the 2025 handshake (`'legacy'`).
+     */
+    async connectV2(
+      mode: 'modern' | 'auto' | 'legacy' = 'modern',
+      path = '',
+      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+    ) {
+      const client = new ClientV2(
+        { name: 'test-client-v2', version: '2.0.0' },
+        mode === 'legacy'
+          ? {}
+          : {
+              versionNegotiation: {
+                mode: mode === 'modern' ? { pin: '2026-07-28' } : 'auto',
+              },
+            },
+      );
+      const transport = new StreamableHTTPClientTransportV2(url(path), {
         requestInit: authorization
           ? { headers: { Authorization: authorization } }
           : undefined,

@@ -1,4 +1,5 @@
 import type { McpServerConfig } from '../config';
+import type { ExchangeHooks } from '../services/caller';
 import type { SseServerTransport } from './SseServerTransport';
 
 /** One open legacy SSE session. */
@@ -11,7 +12,9 @@ export interface SseSession {
   /** Pushes the idle deadline back; called on every message. */
   touch(): void;
   /** Records a message the client posted, for the operation metrics. */
-  received(message: { method?: unknown; id?: unknown }): void;
+  received(message: { method?: unknown; id?: unknown; params?: unknown }): void;
+  /** What the handlers report about the session's requests. */
+  hooks: ExchangeHooks;
 }
 
 export interface SseSessionsOptions {

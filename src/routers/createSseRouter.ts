@@ -84,6 +84,11 @@ export function createSseRouter(options: SseRouterOptions) {
       ownerKey,
       touch,
       received: message => recorder.received(message),
+      hooks: {
+        annotate: (id, details) => recorder.annotate(id, details),
+        // A cancellation on a session reaches its request through the SDK.
+        isCancelledBeforeStart: () => false,
+      },
     };
     const mcp = factory.build(server, { sessionOnly: true });
     let ended = false;
@@ -150,7 +155,11 @@ export function createSseRouter(options: SseRouterOptions) {
       session.received(message);
       // Each message runs with the credentials of the POST that carried it.
       session.transport.receive(message, {
-        authInfo: authInfoFor({ credentials: requestCredentials(res), request: req }),
+        authInfo: authInfoFor({
+          credentials: requestCredentials(res),
+          request: req,
+          exchange: session.hooks,
+        }),
       });
       res.status(202).end('Accepted');
     },

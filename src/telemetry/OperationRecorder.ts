@@ -78,10 +78,19 @@ export class OperationRecorder {
     };
   }
 
-  /** A message arrived. Notifications are recorded at once. */
-  received(message: IncomingMessage) {
+  /**
+   * A message arrived. Notifications are recorded at once; a cancellation
+   * also ends the request it cancels, which will get no answer.
+   */
+  received(message: IncomingMessage & { params?: unknown }) {
     if (typeof message.method !== 'string') {
       return;
+    }
+    if (message.method === 'notifications/cancelled') {
+      const target = (message.params as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof target === 'string' || typeof target === 'number') {
+        this.answered(target, { cancelled: true });
+      }
     }
     const attributes = this.#attributesFor(message.method);
     const id = message.id;
