@@ -109,6 +109,12 @@ export interface Config {
       /** Open SSE sessions allowed at once; more get 503. Defaults to 1000. */
       maxSessions?: number;
       /**
+       * Open SSE sessions one principal (a user, or a service token) may
+       * hold at once in one backend instance; more get 503, so that one
+       * caller cannot lock the others out. Defaults to 20.
+       */
+      maxSessionsPerPrincipal?: number;
+      /**
        * A session with no message for this long is closed. Defaults to 30
        * minutes.
        */
@@ -120,9 +126,23 @@ export interface Config {
       keepAliveInterval?: number | string | HumanDuration;
     };
 
+    /** Tracing of tool calls. */
+    tracing?: {
+      capture?: {
+        /**
+         * Whether tool arguments and results are recorded on the
+         * `tools/call` span (`gen_ai.tool.call.arguments`,
+         * `gen_ai.tool.call.result`) and on audit events. Defaults to false:
+         * they may hold personal data. The same key as the upstream plugin's.
+         */
+        toolPayload?: boolean;
+      };
+    };
+
     /**
-     * Whether tool arguments and results are recorded on trace spans and
-     * audit events. Defaults to false: they may hold personal data.
+     * Deprecated alias of `tracing.capture.toolPayload`, which wins when
+     * both are set. Logs a warning at start-up.
+     * @deprecated Use `tracing.capture.toolPayload`.
      */
     captureToolPayloads?: boolean;
   };

@@ -42,9 +42,11 @@ describe('readMcpActionsConfig', () => {
       ['toolCallTimeoutMs', c => c.toolCallTimeoutMs, 120_000],
       ['maxRequestBytes', c => c.maxRequestBytes, 1_000_000],
       ['sse.maxSessions', c => c.sse.maxSessions, 1000],
+      ['sse.maxSessionsPerPrincipal', c => c.sse.maxSessionsPerPrincipal, 20],
       ['sse.idleTimeoutMs', c => c.sse.idleTimeoutMs, 30 * 60_000],
       ['sse.keepAliveMs', c => c.sse.keepAliveMs, 15_000],
       ['captureToolPayloads', c => c.captureToolPayloads, false],
+      ['no warnings', c => c.warnings, []],
       ['oauthEnabled', c => c.oauthEnabled, false],
     ])('%s', (_label, pick, expected) => {
       expect(pick(defaults)).toEqual(expected);
@@ -73,7 +75,21 @@ describe('readMcpActionsConfig', () => {
       ['cache.maxEntries', { cache: { maxEntries: 5 } }, c => c.cache.maxEntries, 5],
       ['maxRequestBytes', { maxRequestBytes: 2048 }, c => c.maxRequestBytes, 2048],
       ['sse.maxSessions', { sse: { maxSessions: 3 } }, c => c.sse.maxSessions, 3],
-      ['captureToolPayloads', { captureToolPayloads: true }, c => c.captureToolPayloads, true],
+      ['sse.maxSessionsPerPrincipal', { sse: { maxSessionsPerPrincipal: 2 } }, c => c.sse.maxSessionsPerPrincipal, 2],
+      ['tracing.capture.toolPayload', { tracing: { capture: { toolPayload: true } } }, c => c.captureToolPayloads, true],
+      ['the deprecated captureToolPayloads', { captureToolPayloads: true }, c => c.captureToolPayloads, true],
+      [
+        'tracing.capture.toolPayload over the deprecated alias',
+        { captureToolPayloads: true, tracing: { capture: { toolPayload: false } } },
+        c => c.captureToolPayloads,
+        false,
+      ],
+      [
+        'a warning for the deprecated alias',
+        { captureToolPayloads: false },
+        c => c.warnings,
+        ["'mcpActions.captureToolPayloads' is deprecated; use 'mcpActions.tracing.capture.toolPayload' instead"],
+      ],
     ])('%s', (_label, mcpActions, pick, expected) => {
       expect(pick(read(withMcp(mcpActions)))).toEqual(expected);
     });
@@ -429,6 +445,11 @@ describe('readMcpActionsConfig', () => {
       ['a foreign origin against base URLs', { backend: { baseUrl: 'http://localhost:7007' }, app: { baseUrl: 'http://localhost:3000' } }, 'http://evil.localhost:3000', false],
       ['any origin without configuration', {}, 'http://localhost:3000', false],
       ['a malformed base URL', { backend: { baseUrl: 'not a url' } }, 'not a url', false],
+      // Read as Backstage reads CORS origins: no globstar, so "**" is "*"
+      // and never spans the "/" of "https://".
+      ['cors origin "**", as Backstage reads it', { backend: { cors: { origin: '**' } } }, 'https://evil.org', false],
+      ['cors origin "https://**.acme.org", as Backstage reads it', { backend: { cors: { origin: 'https://**.acme.org' } } }, 'https://a.b.acme.org', true],
+      ['cors origin matched without case', { backend: { cors: { origin: 'https://UI.acme.org' } } }, 'https://ui.acme.org', true],
       ['cors origin of a non-string type', { backend: { cors: { origin: true } } }, 'https://x.org', false],
     ])('%s', (_label, data, origin, allowed) => {
       expect(read(data).allowedOrigins(origin)).toBe(allowed);

@@ -56,7 +56,10 @@ export interface McpActionsConfig {
     idleTimeoutMs: number;
     keepAliveMs: number;
   };
+  /** Put tool arguments and results on spans and audit events. */
   captureToolPayloads: boolean;
+  /** Config that works but should change (deprecated keys), for start-up warnings. */
+  warnings: string[];
   /** Origins a browser may send requests from; others are refused. */
   allowedOrigins: OriginMatcher;
   /** True when the auth backend offers an OAuth flow MCP clients can use. */
@@ -168,7 +171,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
         { positive: true },
       ),
     },
-    captureToolPayloads: config.getOptionalBoolean('captureToolPayloads') ?? false,
+    ...readPayloadCapture(config),
     allowedOrigins: readAllowedOrigins(rootConfig),
     oauthEnabled: readOAuthEnabled(rootConfig),
   };
@@ -271,6 +274,26 @@ function readRule(config: Config, path: string): FilterRule {
     );
   }
   return rule;
+}
+
+/**
+ * `tracing.capture.toolPayload` is the key the upstream plugin reads;
+ * `captureToolPayloads`, this plugin's earlier name, still works as a
+ * deprecated alias. When both are set, the upstream key wins.
+ */
+function readPayloadCapture(config: Config): {
+  captureToolPayloads: boolean;
+  warnings: string[];
+} {
+  const upstream = config.getOptionalBoolean('tracing.capture.toolPayload');
+  const alias = config.getOptionalBoolean('captureToolPayloads');
+  const warnings =
+    alias === undefined
+      ? []
+      : [
+          "'mcpActions.captureToolPayloads' is deprecated; use 'mcpActions.tracing.capture.toolPayload' instead",
+        ];
+  return { captureToolPayloads: upstream ?? alias ?? false, warnings };
 }
 
 /** Numbers are milliseconds; strings and objects are Backstage durations. */

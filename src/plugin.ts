@@ -59,6 +59,9 @@ export const mcpActionsPlugin = createBackendPlugin({
         tracing,
       }) {
         const config = readMcpActionsConfig(rootConfig);
+        for (const warning of config.warnings) {
+          logger.warn(warning, { component: 'config' });
+        }
 
         const metrics = createMcpMetrics(metricsService);
         const catalog = ToolCatalog.create({

@@ -238,3 +238,38 @@ describe('legacy SSE transport timeouts', () => {
     expect(after.status).toBe(404);
   });
 });
+
+describe('legacy SSE transport per-principal cap', () => {
+  let mcp: McpTestBackend;
+  const BOB = mockCredentials.user.header('user:default/bob');
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend({
+      config: { mcpActions: { sse: { maxSessions: 10, maxSessionsPerPrincipal: 2 } } },
+    });
+  });
+  afterAll(() => mcp?.stop());
+
+  it('stops one caller at its own cap without locking another out', async () => {
+    const sseUrl = mcp.url('/sse');
+    const alice = await Promise.all([1, 2].map(() => openStream(sseUrl)));
+    expect(alice.map(s => s.status)).toEqual([200, 200]);
+
+    const third = await openStream(sseUrl);
+    expect(third.status).toBe(503);
+    expect(JSON.parse(third.body!).error.message).toMatch(/this caller has too many open SSE sessions/);
+
+    const bob = await openStream(sseUrl, BOB);
+    expect(bob.status).toBe(200);
+
+    // A closed session gives its place back to its owner.
+    alice[0].close!();
+    let again = await openStream(sseUrl);
+    for (let i = 0; again.status !== 200 && i < 50; i++) {
+      await new Promise(r => setTimeout(r, 20));
+      again = await openStream(sseUrl);
+    }
+    expect(again.status).toBe(200);
+    [alice[1], bob, again].forEach(s => s.close!());
+  });
+});

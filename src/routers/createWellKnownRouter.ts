@@ -115,7 +115,10 @@ export function createWellKnownRouter(options: WellKnownRouterOptions) {
 }
 
 function sendUpstreamError(res: Response, error: unknown, logger: LoggerService) {
-  logger.warn(`Could not fetch the auth backend's OAuth metadata: ${error}`);
+  logger.warn("Could not fetch the auth backend's OAuth metadata", {
+    component: 'well-known',
+    error: String(error),
+  });
   const status = error instanceof UpstreamError ? error.status : 503;
   res.status(status).json({
     error: 'temporarily_unavailable',

@@ -48,7 +48,10 @@ export class McpServerFactory {
   }
 
   private constructor(options: McpServerFactoryOptions) {
-    this.#options = options;
+    this.#options = {
+      ...options,
+      logger: options.logger.child({ component: 'mcp-server' }),
+    };
   }
 
   /**

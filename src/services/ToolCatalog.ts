@@ -120,7 +120,7 @@ export class ToolCatalog {
 
   private constructor(options: ToolCatalogOptions) {
     this.#actions = options.actions;
-    this.#logger = options.logger;
+    this.#logger = options.logger.child({ component: 'tool-catalog' });
     this.#naming = options.naming;
     this.#ttlMs = options.ttlMs;
     this.#maxEntries = options.maxEntries;
@@ -188,7 +188,8 @@ export class ToolCatalog {
     for (const group of collisions) {
       this.#warnOnce(
         `collision:${group.join(',')}`,
-        `Actions ${group.map(id => `"${id}"`).join(' and ')} share a short name; they are exposed under their namespaced tool names instead`,
+        'Actions share a short tool name; they are exposed under their namespaced tool names instead',
+        { actions: group.join(', ') },
       );
     }
     const entries: ToolEntry[] = [];
@@ -197,7 +198,8 @@ export class ToolCatalog {
       if ('problem' in result) {
         this.#warnOnce(
           `skip:${action.id}`,
-          `Action "${action.id}" is not exposed as an MCP tool: ${result.problem}`,
+          'Action is not exposed as an MCP tool',
+          { action: action.id, problem: result.problem },
         );
         continue;
       }
@@ -206,10 +208,10 @@ export class ToolCatalog {
     return new ActionsSnapshot(entries);
   }
 
-  #warnOnce(key: string, message: string) {
+  #warnOnce(key: string, message: string, fields: Record<string, string>) {
     if (!this.#warned.has(key)) {
       this.#warned.add(key);
-      this.#logger.warn(message);
+      this.#logger.warn(message, fields);
     }
   }
 }
