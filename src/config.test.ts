@@ -1,7 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import {
-  DEFAULT_SERVER_NAME,
   McpActionsConfig,
   readMcpActionsConfig,
 } from './config';
@@ -50,10 +49,6 @@ describe('readMcpActionsConfig', () => {
       ['oauthEnabled', c => c.oauthEnabled, false],
     ])('%s', (_label, pick, expected) => {
       expect(pick(defaults)).toEqual(expected);
-    });
-
-    it('exports the default server name', () => {
-      expect(DEFAULT_SERVER_NAME).toBe('backstage');
     });
 
     it('reads an empty mcpActions section like an absent one', () => {

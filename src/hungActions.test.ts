@@ -1,6 +1,7 @@
 import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { postRpc } from './__testUtils__/jsonRpc';
+import { waitFor } from './__testUtils__/waitFor';
 import { countPoints, installTestMeter } from './__testUtils__/otel';
 import {
   McpTestBackend,
@@ -11,17 +12,6 @@ import {
 const ALICE = mockCredentials.user.header(USER_ALICE);
 
 const meter = installTestMeter();
-
-async function waitFor(check: () => Promise<boolean>, ms = 2000) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) {
-      return true;
-    }
-    await new Promise(r => setTimeout(r, 20));
-  }
-  return false;
-}
 
 const cancelledCalls = async () =>
   countPoints(await meter.histogram('mcp.server.operation.duration'), {

@@ -5,6 +5,7 @@ import {
   USER_ALICE,
   startMcpBackend,
 } from './__testUtils__/startMcpBackend';
+import { waitFor } from './__testUtils__/waitFor';
 
 const ALICE = mockCredentials.user.header(USER_ALICE);
 
@@ -178,26 +179,16 @@ describe('legacy SSE transport', () => {
       expect(JSON.parse(over.body!)).toMatchObject({ error: { code: -32000 } });
       streams.forEach(s => s.close!());
       const endpoints = streams.map(s => s.endpoint!);
-      await waitFor(async () => (await pingStatus(endpoints[0])) === 404);
+      expect(await waitFor(async () => (await pingStatus(endpoints[0])) === 404)).toBe(true);
       expect(await Promise.all(endpoints.map(pingStatus))).toEqual([404, 404, 404]);
     }
-    await waitFor(async () => countTimers() <= timersBefore);
+    expect(await waitFor(() => countTimers() <= timersBefore)).toBe(true);
     expect(countTimers()).toBeLessThanOrEqual(timersBefore);
   });
 });
 
 function countTimers() {
   return process.getActiveResourcesInfo().filter(r => r === 'Timeout').length;
-}
-
-async function waitFor(check: () => Promise<boolean> | boolean) {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) {
-      return;
-    }
-    await new Promise(r => setTimeout(r, 20));
-  }
-  throw new Error('condition not met in time');
 }
 
 describe('legacy SSE transport timeouts', () => {

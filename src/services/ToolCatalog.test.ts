@@ -1,4 +1,5 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { actionsServiceMock } from '@backstage/backend-test-utils/alpha';
 import type {
   ActionsService,
   ActionsServiceAction,
@@ -28,16 +29,13 @@ const server: McpServerConfig = { name: 'all', filter: { include: [], exclude: [
  */
 function actionsByPrincipal(visible: Record<string, ActionsServiceAction[]>) {
   const calls: string[] = [];
-  const service: ActionsService = {
+  const service = actionsServiceMock.mock({
     async list({ credentials }) {
       const key = principalKey(credentials);
       calls.push(key);
       return { actions: visible[key] ?? [] };
     },
-    async invoke() {
-      return { output: {} };
-    },
-  };
+  });
   return { service, calls };
 }
 
@@ -117,17 +115,14 @@ describe('ToolCatalog', () => {
 
   it('does not keep a failed listing', async () => {
     let fail = true;
-    const service: ActionsService = {
+    const service = actionsServiceMock.mock({
       async list() {
         if (fail) {
           throw new Error('source down');
         }
         return { actions: [action('a', 'x')] };
       },
-      async invoke() {
-        return { output: {} };
-      },
-    };
+    });
     const catalog = catalogWith(service);
     await expect(names(catalog, alice)).rejects.toThrow('source down');
     fail = false;
@@ -136,15 +131,14 @@ describe('ToolCatalog', () => {
 
   it('skips an action that cannot be a tool with one warning', async () => {
     const logger = mockServices.logger.mock();
+    // The catalog logs through a child logger of its own.
+    logger.child.mockReturnValue(logger);
     const bad = { ...action('a', 'bad'), schema: { input: { type: 'string' }, output: {} } } as ActionsServiceAction;
-    const service: ActionsService = {
+    const service = actionsServiceMock.mock({
       async list() {
         return { actions: [bad, action('a', 'good')] };
       },
-      async invoke() {
-        return { output: {} };
-      },
-    };
+    });
     const catalog = ToolCatalog.create({
       actions: service,
       logger,
@@ -155,19 +149,18 @@ describe('ToolCatalog', () => {
     expect(await names(catalog, alice)).toEqual(['a.good']);
     expect(await names(catalog, bob)).toEqual(['a.good']);
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0][0]).toContain('"a:bad"');
+    expect(logger.warn.mock.calls[0][1]).toMatchObject({ action: 'a:bad' });
   });
 
   it('warns once naming both actions when short names collide', async () => {
     const logger = mockServices.logger.mock();
-    const service: ActionsService = {
+    // The catalog logs through a child logger of its own.
+    logger.child.mockReturnValue(logger);
+    const service = actionsServiceMock.mock({
       async list() {
         return { actions: [action('one', 'get'), action('two', 'get')] };
       },
-      async invoke() {
-        return { output: {} };
-      },
-    };
+    });
     const catalog = ToolCatalog.create({
       actions: service,
       logger,
@@ -178,6 +171,6 @@ describe('ToolCatalog', () => {
     expect((await names(catalog, alice)).sort()).toEqual(['one.get', 'two.get']);
     await names(catalog, bob);
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0][0]).toContain('"one:get" and "two:get"');
+    expect(logger.warn.mock.calls[0][1]).toEqual({ actions: 'one:get, two:get' });
   });
 });
