@@ -1,0 +1,95 @@
+import type { McpHttpHandler } from '@modelcontextprotocol/server';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { serveFetchHandler } from './serveFetchHandler';
+
+/** An Express app that serves every POST with `fetch` through the adapter. */
+async function serve(fetch: McpHttpHandler['fetch']) {
+  const seen: Array<{ request: Request; options: unknown }> = [];
+  const handler = {
+    fetch: async (request: Request, options?: any) => {
+      seen.push({ request, options });
+      return fetch(request, options);
+    },
+  } as McpHttpHandler;
+  const app = express().use(express.json()).post('/mcp', (req, res) =>
+    serveFetchHandler(handler, req, res, {
+      parsedBody: req.body,
+      authInfo: { token: 't', clientId: 'c', scopes: [] },
+      onResponse: r => {
+        r.headers.set('x-observed', 'yes');
+        return r;
+      },
+    }),
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise(resolve => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  return { url, seen, close: () => new Promise(resolve => server.close(resolve)) };
+}
+
+describe('serveFetchHandler', () => {
+  it('hands the parsed body and authInfo to the handler, and writes its answer with its headers', async () => {
+    const s = await serve(async () => Response.json({ ok: true }, { status: 201 }));
+    const res = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-custom': 'a' },
+      body: JSON.stringify({ deep: [[[1]]] }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-observed')).toBe('yes');
+    expect(await res.json()).toEqual({ ok: true });
+    expect(s.seen[0].options).toEqual({
+      parsedBody: { deep: [[[1]]] },
+      authInfo: { token: 't', clientId: 'c', scopes: [] },
+    });
+    expect(s.seen[0].request.headers.get('x-custom')).toBe('a');
+    expect(new URL(s.seen[0].request.url).pathname).toBe('/mcp');
+    await s.close();
+  });
+
+  it('streams an event-stream answer as it is produced', async () => {
+    const s = await serve(async () => {
+      const stream = new ReadableStream({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode('data: 1\n\n'));
+          await new Promise(r => setTimeout(r, 50));
+          controller.enqueue(new TextEncoder().encode('data: 2\n\n'));
+          controller.close();
+        },
+      });
+      return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+    });
+    const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(await res.text()).toBe('data: 1\n\ndata: 2\n\n');
+    await s.close();
+  });
+
+  it('aborts the request signal when the client goes away', async () => {
+    let aborted: () => void = () => {};
+    const wasAborted = new Promise<void>(resolve => {
+      aborted = resolve;
+    });
+    const s = await serve(
+      request =>
+        new Promise<Response>(resolve => {
+          request.signal.addEventListener('abort', () => {
+            aborted();
+            resolve(new Response(null, { status: 499 }));
+          });
+        }),
+    );
+    const controller = new AbortController();
+    const pending = fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      signal: controller.signal,
+    }).catch(() => undefined);
+    await new Promise(r => setTimeout(r, 50));
+    controller.abort();
+    await expect(wasAborted).resolves.toBeUndefined();
+    await pending;
+    await s.close();
+  });
+});
