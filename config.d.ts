@@ -99,6 +99,14 @@ export interface Config {
     toolCallTimeout?: number | string | HumanDuration;
 
     /**
+     * While a tool call that asked for progress (`_meta.progressToken`)
+     * runs, a progress notification goes out this often, which keeps it
+     * alive in clients that reset their timeout on progress. Milliseconds as
+     * a number, or a duration. Defaults to 5 seconds.
+     */
+    progressInterval?: number | string | HumanDuration;
+
+    /**
      * The largest request body accepted, in bytes; larger ones get 413.
      * Defaults to 1000000 (1 MB).
      */

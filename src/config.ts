@@ -49,6 +49,8 @@ export interface McpActionsConfig {
   toolNameSeparator: ToolNameSeparator;
   cache: { ttlMs: number; maxEntries: number };
   toolCallTimeoutMs: number;
+  /** How often a call that asked for progress is told it is still running. */
+  progressIntervalMs: number;
   maxRequestBytes: number;
   sse: {
     maxSessions: number;
@@ -80,6 +82,7 @@ const DEFAULTS = {
   cacheTtlMs: 30_000,
   cacheMaxEntries: 1000,
   toolCallTimeoutMs: 120_000,
+  progressIntervalMs: 5_000,
   maxRequestBytes: 1_000_000,
   sseMaxSessions: 1000,
   sseMaxSessionsPerPrincipal: 20,
@@ -140,6 +143,12 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
       config,
       'toolCallTimeout',
       DEFAULTS.toolCallTimeoutMs,
+      { positive: true },
+    ),
+    progressIntervalMs: readMilliseconds(
+      config,
+      'progressInterval',
+      DEFAULTS.progressIntervalMs,
       { positive: true },
     ),
     maxRequestBytes: readPositiveInteger(

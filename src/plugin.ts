@@ -81,6 +81,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           listTtlMs: config.cache.ttlMs,
+          progressIntervalMs: config.progressIntervalMs,
           telemetry: new ToolCallTelemetry({
             tracing,
             auditor,

@@ -57,6 +57,7 @@ function appWith(mcpActions: object = {}) {
     version: '0.0.0-test',
     toolCallTimeoutMs: 1000,
     listTtlMs: 0,
+    progressIntervalMs: 1000,
     telemetry: new ToolCallTelemetry({
       tracing: tracingServiceMock.mock(),
       auditor: mockServices.auditor.mock(),

@@ -27,6 +27,11 @@ export interface McpServerFactoryOptions {
   toolCallTimeoutMs: number;
   /** How long a client may reuse a `tools/list` result (the list cache's TTL). */
   listTtlMs: number;
+  /**
+   * How often a call that asked for progress (`_meta.progressToken`) gets a
+   * progress notification while it runs.
+   */
+  progressIntervalMs: number;
   telemetry: ToolCallTelemetry;
 }
 
@@ -129,7 +134,10 @@ export class McpServerFactory {
           request: caller.request,
           traceContext: traceContextOf(ctx.mcpReq._meta),
         },
-        () => this.#callTool(entry, input, caller.credentials, ctx.mcpReq.signal),
+        () =>
+          withProgress(ctx, this.#options.progressIntervalMs, entry.tool.name, () =>
+            this.#callTool(entry, input, caller.credentials, ctx.mcpReq.signal),
+          ),
       );
       if (result.isError) {
         caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
@@ -165,6 +173,45 @@ export class McpServerFactory {
       });
       return toolErrorResult(error);
     }
+  }
+}
+
+/**
+ * Keeps a long call alive in clients that reset their timeout on progress:
+ * when the request carries a `progressToken`, a progress notification goes
+ * out every `intervalMs` until the call ends. The total is unknown (actions
+ * report none), so each says how long the call has run.
+ */
+async function withProgress<T>(
+  ctx: ServerContext,
+  intervalMs: number,
+  toolName: string,
+  run: () => Promise<T>,
+): Promise<T> {
+  const token = ctx.mcpReq._meta?.progressToken;
+  if (token === undefined) {
+    return run();
+  }
+  const startedAt = Date.now();
+  let progress = 0;
+  const timer = setInterval(() => {
+    progress += 1;
+    const seconds = Math.round((Date.now() - startedAt) / 1000);
+    ctx.mcpReq
+      .notify({
+        method: 'notifications/progress',
+        params: {
+          progressToken: token,
+          progress,
+          message: `Tool "${toolName}" still running after ${seconds}s`,
+        },
+      })
+      .catch(() => {});
+  }, intervalMs);
+  try {
+    return await run();
+  } finally {
+    clearInterval(timer);
   }
 }
 
