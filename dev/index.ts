@@ -1,8 +1,9 @@
 /*
  * The dev backend: `npm start` serves this plugin on http://127.0.0.1:7007
- * with the catalog (fed by dev/catalog.yaml), a local plugin contributing
- * actions, an in-memory SQLite database and a static token for MCP clients
- * (MCP_TOKEN, default below).
+ * with the catalog (fed by dev/catalog.yaml and the templates in
+ * dev/templates), the scaffolder, a local plugin contributing actions, an
+ * in-memory SQLite database and a static token for MCP clients (MCP_TOKEN,
+ * default below). The feature list is in dev/features.ts.
  *
  *   Streamable HTTP  http://localhost:7007/api/mcp-actions/v1
  *   Legacy SSE       http://localhost:7007/api/mcp-actions/v1/sse
@@ -20,7 +21,7 @@
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { DEV_MCP_TOKEN } from './devToken';
-import { localActionsPlugin } from './localActionsPlugin';
+import { devBackendFeatures } from './features';
 import { servePrometheusMetrics } from './metrics';
 import { printClientConfig } from './printClientConfig';
 
@@ -32,9 +33,9 @@ if (process.env.MCP_METRICS_PORT) {
 }
 
 const backend = createBackend();
-backend.add(import('@backstage/plugin-catalog-backend'));
-backend.add(localActionsPlugin);
-backend.add(import('../src'));
+for (const feature of devBackendFeatures()) {
+  backend.add(feature);
+}
 backend.add(printClientConfig);
 if (process.env.MCP_DEV_OAUTH) {
   backend.add(import('@backstage/plugin-auth-backend'));

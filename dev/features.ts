@@ -1,0 +1,24 @@
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import mcpActionsPlugin from '../src';
+import { createLocalPublishing } from './localPublishing';
+import { localActionsPlugin } from './localActionsPlugin';
+
+/**
+ * What the dev backend runs, shared with the tests that start it in-process:
+ * the catalog (which learns the Template kind from the entity model module),
+ * the scaffolder with a local stand-in for a git host, the `local` example
+ * plugin, and this plugin. Imported statically, since Jest can't follow a
+ * dynamic import().
+ */
+export function devBackendFeatures() {
+  return [
+    catalogPlugin,
+    scaffolderEntityModelModule,
+    scaffolderPlugin,
+    ...createLocalPublishing(),
+    localActionsPlugin,
+    mcpActionsPlugin,
+  ];
+}
