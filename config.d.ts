@@ -134,6 +134,43 @@ export interface Config {
       keepAliveInterval?: number | string | HumanDuration;
     };
 
+    /**
+     * Ask the user before a destructive tool runs: a form-mode elicitation
+     * shows the tool and its arguments; declining answers `isError` and
+     * nothing runs. Needs `secrets.encryptionKey`. Defaults to false.
+     */
+    confirmDestructive?: boolean;
+
+    /**
+     * What a client that cannot ask its user (no elicitation capability,
+     * or a stateless 2025 request) gets for a destructive tool when
+     * `confirmDestructive` is on: "refuse" (an `isError` result, nothing
+     * runs) or "run" (as without confirmation). Defaults to "refuse".
+     */
+    confirmDestructiveFallback?: 'refuse' | 'run';
+
+    /** Secrets of actions, given by the user, never by the model. */
+    secrets?: {
+      /**
+       * Encrypts the secrets users submit (AES-256-GCM) and signs the state
+       * of multi round-trip calls. At least 32 characters; the same on
+       * every replica. Required when an action declares secrets or
+       * `confirmDestructive` is on.
+       * @visibility secret
+       */
+      encryptionKey?: string;
+      /**
+       * How long submitted secrets are kept for the call that asked for
+       * them. Defaults to 10 minutes.
+       */
+      ttl?: number | string | HumanDuration;
+      /**
+       * How long a request for secrets (its page and one-time link) stays
+       * valid. Defaults to 10 minutes.
+       */
+      requestTtl?: number | string | HumanDuration;
+    };
+
     /** Tracing of tool calls. */
     tracing?: {
       capture?: {

@@ -46,6 +46,9 @@ describe('readMcpActionsConfig', () => {
       ['sse.keepAliveMs', c => c.sse.keepAliveMs, 15_000],
       ['captureToolPayloads', c => c.captureToolPayloads, false],
       ['no warnings', c => c.warnings, []],
+      ['confirmDestructive', c => c.confirmDestructive, false],
+      ['confirmDestructiveFallback', c => c.confirmDestructiveFallback, 'refuse'],
+      ['secrets', c => c.secrets, { encryptionKey: undefined, ttlMs: 600_000, requestTtlMs: 600_000 }],
       ['oauthEnabled', c => c.oauthEnabled, false],
     ])('%s', (_label, pick, expected) => {
       expect(pick(defaults)).toEqual(expected);
@@ -358,6 +361,21 @@ describe('readMcpActionsConfig', () => {
         'a zero sse.maxSessions',
         withMcp({ sse: { maxSessions: 0 } }),
         `Invalid config at 'mcpActions.sse.maxSessions': expected a whole number greater than zero, got 0`,
+      ],
+      [
+        'confirmDestructive without a key',
+        withMcp({ confirmDestructive: true }),
+        "Missing required config value at 'mcpActions.secrets.encryptionKey': mcpActions.confirmDestructive signs the state of its confirmation rounds with it, and every replica needs the same key",
+      ],
+      [
+        'an unknown confirmDestructiveFallback',
+        withMcp({ confirmDestructiveFallback: 'ask-later' }),
+        `Invalid config at 'mcpActions.confirmDestructiveFallback': "ask-later" is not one of "refuse", "run"`,
+      ],
+      [
+        'a short secrets.encryptionKey',
+        withMcp({ secrets: { encryptionKey: 'short' } }),
+        `Invalid config at 'mcpActions.secrets.encryptionKey': use at least 32 characters (e.g. the output of "openssl rand -base64 32")`,
       ],
     ])('rejects %s', (_label, data, message) => {
       expect(() => read(data)).toThrow(message);

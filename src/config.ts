@@ -60,6 +60,18 @@ export interface McpActionsConfig {
   };
   /** Put tool arguments and results on spans and audit events. */
   captureToolPayloads: boolean;
+  /** Ask the user before a destructive tool runs (form elicitation). */
+  confirmDestructive: boolean;
+  /** What a client that cannot ask gets for a destructive tool. */
+  confirmDestructiveFallback: 'refuse' | 'run';
+  secrets: {
+    /** Encrypts stored secrets and signs multi round-trip state. */
+    encryptionKey?: string;
+    /** How long submitted secrets are kept for their call. */
+    ttlMs: number;
+    /** How long a request for secrets (its page and link) stays valid. */
+    requestTtlMs: number;
+  };
   /** Config that works but should change (deprecated keys), for start-up warnings. */
   warnings: string[];
   /** Origins a browser may send requests from; others are refused. */
@@ -88,7 +100,12 @@ const DEFAULTS = {
   sseMaxSessionsPerPrincipal: 20,
   sseIdleTimeoutMs: 30 * 60_000,
   sseKeepAliveMs: 15_000,
+  secretsTtlMs: 10 * 60_000,
+  secretsRequestTtlMs: 10 * 60_000,
 };
+
+/** The shortest `mcpActions.secrets.encryptionKey` accepted. */
+const MIN_KEY_LENGTH = 32;
 
 /**
  * Reads and validates the `mcpActions` section (and the few backend and auth
@@ -181,6 +198,8 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
       ),
     },
     ...readPayloadCapture(config),
+    ...readConfirmation(config),
+    secrets: readSecrets(config),
     allowedOrigins: readAllowedOrigins(rootConfig),
     oauthEnabled: readOAuthEnabled(rootConfig),
   };
@@ -283,6 +302,44 @@ function readRule(config: Config, path: string): FilterRule {
     );
   }
   return rule;
+}
+
+function readConfirmation(config: Config) {
+  const confirmDestructive = config.getOptionalBoolean('confirmDestructive') ?? false;
+  const fallback = config.getOptionalString('confirmDestructiveFallback') ?? 'refuse';
+  if (fallback !== 'refuse' && fallback !== 'run') {
+    throw new Error(
+      `Invalid config at 'mcpActions.confirmDestructiveFallback': "${fallback}" is not one of "refuse", "run"`,
+    );
+  }
+  if (confirmDestructive && !config.getOptionalString('secrets.encryptionKey')) {
+    throw new Error(
+      "Missing required config value at 'mcpActions.secrets.encryptionKey': mcpActions.confirmDestructive signs the state of its confirmation rounds with it, and every replica needs the same key",
+    );
+  }
+  return {
+    confirmDestructive,
+    confirmDestructiveFallback: fallback as 'refuse' | 'run',
+  };
+}
+
+function readSecrets(config: Config): McpActionsConfig['secrets'] {
+  const encryptionKey = config.getOptionalString('secrets.encryptionKey');
+  if (encryptionKey !== undefined && encryptionKey.length < MIN_KEY_LENGTH) {
+    throw new Error(
+      `Invalid config at 'mcpActions.secrets.encryptionKey': use at least ${MIN_KEY_LENGTH} characters (e.g. the output of "openssl rand -base64 32")`,
+    );
+  }
+  return {
+    encryptionKey,
+    ttlMs: readMilliseconds(config, 'secrets.ttl', DEFAULTS.secretsTtlMs, { positive: true }),
+    requestTtlMs: readMilliseconds(
+      config,
+      'secrets.requestTtl',
+      DEFAULTS.secretsRequestTtlMs,
+      { positive: true },
+    ),
+  };
 }
 
 /**

@@ -15,6 +15,8 @@ import {
 } from './routers/createWellKnownRouter';
 import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
+import { ConfirmDestructiveGate } from './services/gates/confirmDestructive';
+import { createCallStateCodec } from './services/requestState';
 import { ToolCatalog } from './services/ToolCatalog';
 import { packageVersion } from './packageVersion';
 import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';
@@ -81,6 +83,15 @@ export const mcpActionsPlugin = createBackendPlugin({
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           listTtlMs: config.cache.ttlMs,
+          gates: config.confirmDestructive
+            ? [new ConfirmDestructiveGate({ fallback: config.confirmDestructiveFallback })]
+            : [],
+          callStateCodec: config.secrets.encryptionKey
+            ? createCallStateCodec(
+                config.secrets.encryptionKey,
+                Math.ceil(config.secrets.requestTtlMs / 1000),
+              )
+            : undefined,
           progressIntervalMs: config.progressIntervalMs,
           telemetry: new ToolCallTelemetry({
             tracing,

@@ -12,8 +12,10 @@ import type { JsonObject } from '@backstage/types';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import {
   Client as ClientV2,
+  type ClientCapabilities as ClientCapabilitiesV2,
   StreamableHTTPClientTransport as StreamableHTTPClientTransportV2,
 } from '@modelcontextprotocol/client';
 import type { AddressInfo } from 'node:net';
@@ -100,16 +102,20 @@ export async function startMcpBackend(options: StartOptions = {}) {
       mode: 'modern' | 'auto' | 'legacy' = 'modern',
       path = '',
       authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+      capabilities?: ClientCapabilitiesV2,
     ) {
       const client = new ClientV2(
         { name: 'test-client-v2', version: '2.0.0' },
-        mode === 'legacy'
-          ? {}
-          : {
-              versionNegotiation: {
-                mode: mode === 'modern' ? { pin: '2026-07-28' } : 'auto',
-              },
-            },
+        {
+          ...(capabilities ? { capabilities } : {}),
+          ...(mode === 'legacy'
+            ? {}
+            : {
+                versionNegotiation: {
+                  mode: mode === 'modern' ? { pin: '2026-07-28' } : 'auto',
+                },
+              }),
+        },
       );
       const transport = new StreamableHTTPClientTransportV2(url(path), {
         requestInit: authorization
@@ -124,8 +130,12 @@ export async function startMcpBackend(options: StartOptions = {}) {
     async connectSse(
       path = '',
       authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+      capabilities?: ClientCapabilities,
     ) {
-      const client = new Client({ name: 'test-sse-client', version: '1.0.0' });
+      const client = new Client(
+        { name: 'test-sse-client', version: '1.0.0' },
+        capabilities ? { capabilities } : undefined,
+      );
       const headers: Record<string, string> = authorization
         ? { Authorization: authorization }
         : {};

@@ -5,13 +5,19 @@ import type {
 import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
 import {
+  inputRequired,
   ProtocolError,
   ProtocolErrorCode,
   SUPPORTED_PROTOCOL_VERSIONS,
   Server,
   type CallToolResult,
+  type InputRequiredResult,
+  type RequestStateCodec,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+import { clientCapabilitiesOf } from './clientCapabilities';
+import type { CallGate, GatedCall } from './gates/types';
+import type { CallRoundState } from './requestState';
 import type { McpServerConfig } from '../config';
 import { callerOf, type Caller } from './caller';
 import { invokeWithLimits } from './invokeWithLimits';
@@ -27,6 +33,10 @@ export interface McpServerFactoryOptions {
   toolCallTimeoutMs: number;
   /** How long a client may reuse a `tools/list` result (the list cache's TTL). */
   listTtlMs: number;
+  /** What stands between a call and its action, in order (confirmation, secrets). */
+  gates?: CallGate[];
+  /** Signs the state of multi round-trip calls; without it no gate can ask. */
+  callStateCodec?: RequestStateCodec<CallRoundState>;
   /**
    * How often a call that asked for progress (`_meta.progressToken`) gets a
    * progress notification while it runs.
@@ -82,7 +92,12 @@ export class McpServerFactory {
         // the cache's TTL: a client may keep it that long, privately.
         cacheHints: {
           'tools/list': { ttlMs: listTtlMs, cacheScope: 'private' },
+          // Capabilities and server info change only with a deployment.
+          'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
         },
+        ...(this.#options.callStateCodec
+          ? { requestState: { verify: this.#options.callStateCodec.verify } }
+          : {}),
       },
     );
 
@@ -120,6 +135,13 @@ export class McpServerFactory {
           ),
         );
       }
+      const gated = await this.#passGates(mcp, ctx, { entry, input, caller, serverKey: server.key });
+      if (gated.kind === 'answer') {
+        if ('isError' in gated.result && gated.result.isError) {
+          caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
+        }
+        return gated.result;
+      }
       const result = await telemetry.observe(
         {
           serverKey: server.key,
@@ -136,7 +158,7 @@ export class McpServerFactory {
         },
         () =>
           withProgress(ctx, this.#options.progressIntervalMs, entry.tool.name, () =>
-            this.#callTool(entry, input, caller.credentials, ctx.mcpReq.signal),
+            this.#callTool(entry, input, caller.credentials, ctx.mcpReq.signal, gated.secrets),
           ),
       );
       if (result.isError) {
@@ -148,16 +170,86 @@ export class McpServerFactory {
     return mcp;
   }
 
+  /**
+   * Runs the gates in order. Each keeps its state across the rounds of a
+   * multi round-trip call in the signed `requestState`; the first that
+   * needs input ends this round with an `input_required` result.
+   */
+  async #passGates(
+    mcp: Server,
+    ctx: ServerContext,
+    call: Pick<GatedCall, 'entry' | 'input' | 'caller' | 'serverKey'>,
+  ): Promise<
+    | { kind: 'proceed'; secrets?: JsonObject }
+    | { kind: 'answer'; result: CallToolResult | InputRequiredResult }
+  > {
+    const { gates = [], callStateCodec } = this.#options;
+    const previous = ctx.mcpReq.requestState<CallRoundState>();
+    const states =
+      previous && typeof previous === 'object' && previous.tool === call.entry.tool.name
+        ? previous.gates
+        : {};
+    const next: Record<string, JsonObject> = {};
+    let secrets: JsonObject | undefined;
+    const clientCapabilities = clientCapabilitiesOf(ctx, mcp);
+    for (const gate of gates) {
+      const decision = await gate.check({
+        ...call,
+        ctx,
+        clientCapabilities,
+        state: states[gate.key],
+      });
+      if (decision.kind === 'answer') {
+        return decision;
+      }
+      if (decision.state) {
+        next[gate.key] = decision.state;
+      }
+      if (decision.kind === 'proceed') {
+        secrets = decision.secrets ?? secrets;
+        continue;
+      }
+      if (!callStateCodec) {
+        return {
+          kind: 'answer',
+          result: toolErrorResult(
+            new Error(
+              `Tool "${call.entry.tool.name}" needs input from the user, but the server has no mcpActions.secrets.encryptionKey to keep the call's state with`,
+            ),
+          ),
+        };
+      }
+      return {
+        kind: 'answer',
+        result: inputRequired({
+          inputRequests: { [gate.key]: decision.request },
+          requestState: await callStateCodec.mint(
+            { tool: call.entry.tool.name, gates: next },
+            ctx,
+          ),
+        }),
+      };
+    }
+    return { kind: 'proceed', secrets };
+  }
+
   async #callTool(
     entry: ToolEntry,
     input: JsonObject,
     credentials: BackstageCredentials,
     signal: AbortSignal,
+    secrets?: JsonObject,
   ): Promise<CallToolResult> {
     const { actions, logger, toolCallTimeoutMs } = this.#options;
     try {
       const { output } = await invokeWithLimits(
-        () => actions.invoke({ id: entry.action.id, input, credentials }),
+        () =>
+          actions.invoke({
+            id: entry.action.id,
+            input,
+            credentials,
+            ...(secrets ? { secrets } : {}),
+          }),
         {
           timeoutMs: toolCallTimeoutMs,
           signal,
