@@ -20,13 +20,14 @@
  *                          Metadata Documents) so the OAuth discovery chain works
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { DEV_MCP_TOKEN } from './devToken';
+import { DEV_MCP_TOKEN, DEV_SECRETS_KEY } from './devToken';
 import { devBackendFeatures } from './features';
 import { servePrometheusMetrics } from './metrics';
 import { printClientConfig } from './printClientConfig';
 
 // Development only; set MCP_TOKEN to your own value anywhere else.
 process.env.MCP_TOKEN ||= DEV_MCP_TOKEN;
+process.env.MCP_SECRETS_KEY ||= DEV_SECRETS_KEY;
 
 if (process.env.MCP_METRICS_PORT) {
   servePrometheusMetrics(Number(process.env.MCP_METRICS_PORT));

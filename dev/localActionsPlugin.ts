@@ -1,10 +1,12 @@
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
 
 /**
  * A small plugin of the dev backend that registers example actions: one
- * read-only, one destructive, and one that fails with an InputError.
+ * read-only, one destructive, one that needs a secret from the user, and one
+ * that fails with an InputError.
  */
 export const localActionsPlugin = createBackendPlugin({
   pluginId: 'local',
@@ -45,6 +47,39 @@ export const localActionsPlugin = createBackendPlugin({
           },
           action: async ({ input }) => ({
             output: { deleted: notes.delete(input.key) },
+          }),
+        });
+        registry.register({
+          name: 'post-to-webhook',
+          title: 'Post to webhook',
+          description:
+            'Posts a message to an example webhook. Needs an API token, which the user enters in Backstage (never in the chat)',
+          attributes: { readOnly: false, destructive: false, idempotent: false },
+          schema: {
+            input: z => z.object({ message: z.string().describe('What to post') }),
+            secrets: z =>
+              z.object({
+                apiToken: z
+                  .string()
+                  .min(8)
+                  .describe('Your personal token for the example webhook'),
+              }),
+            output: z =>
+              z.object({
+                posted: z.string(),
+                tokenFingerprint: z
+                  .string()
+                  .describe('The first characters of the token hash, never the token'),
+              }),
+          },
+          action: async ({ input, secrets }) => ({
+            output: {
+              posted: input.message,
+              tokenFingerprint: createHash('sha256')
+                .update(secrets.apiToken)
+                .digest('hex')
+                .slice(0, 8),
+            },
           }),
         });
         registry.register({

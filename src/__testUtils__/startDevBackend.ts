@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../bench/childProcesses';
-import { DEV_MCP_TOKEN } from '../../dev/devToken';
+import { DEV_MCP_TOKEN, DEV_SECRETS_KEY } from '../../dev/devToken';
 import { devBackendFeatures } from '../../dev/features';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -39,7 +39,9 @@ export async function startDevBackend() {
 
   // app-config.yaml reads the token from MCP_TOKEN, as dev/index.ts sets it.
   const previousToken = process.env.MCP_TOKEN;
+  const previousKey = process.env.MCP_SECRETS_KEY;
   process.env.MCP_TOKEN = DEV_MCP_TOKEN;
+  process.env.MCP_SECRETS_KEY = DEV_SECRETS_KEY;
 
   const backend = createBackend();
   backend.add(
@@ -60,11 +62,8 @@ export async function startDevBackend() {
     await Promise.all(clients.map(c => c.close().catch(() => {})));
     await backend.stop();
     await fs.rm(dir, { recursive: true, force: true });
-    if (previousToken === undefined) {
-      delete process.env.MCP_TOKEN;
-    } else {
-      process.env.MCP_TOKEN = previousToken;
-    }
+    restoreEnv('MCP_TOKEN', previousToken);
+    restoreEnv('MCP_SECRETS_KEY', previousKey);
   }
   try {
     await backend.start();
@@ -90,6 +89,14 @@ export async function startDevBackend() {
     },
     stop,
   };
+}
+
+function restoreEnv(name: string, value: string | undefined) {
+  if (value === undefined) {
+    delete process.env[name];
+  } else {
+    process.env[name] = value;
+  }
 }
 
 export type DevBackend = Awaited<ReturnType<typeof startDevBackend>>;
