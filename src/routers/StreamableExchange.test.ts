@@ -23,10 +23,15 @@ function exchangeFor(body: unknown, headers: Record<string, string> = {}) {
   return { exchange, recorder, outcomes };
 }
 
-const sse = (...frames: string[]) =>
-  new Response(frames.map(f => `event: message\ndata: ${f}\n\n`).join(''), {
-    headers: { 'content-type': 'text/event-stream' },
-  });
+/** Feeds an answer to the exchange's observer as the adapter would, chunk by chunk. */
+function play(exchange: StreamableExchange, status: number, type: string, chunks: string[]) {
+  exchange.observer.start(new Response(chunks.join(''), { status, headers: { 'content-type': type } }));
+  for (const chunk of chunks) {
+    exchange.observer.chunk(new TextEncoder().encode(chunk));
+  }
+  exchange.observer.end();
+}
+const events = (...frames: string[]) => frames.map(f => `event: message\ndata: ${f}\n\n`);
 
 describe('StreamableExchange', () => {
   it('takes a self-cancelling pair out of a batch and marks the call cancelled before start', () => {
@@ -50,41 +55,45 @@ describe('StreamableExchange', () => {
     expect(exchangeFor(init).recorder.protocolVersion).toBe('2025-06-18');
   });
 
-  it('passes a JSON answer through and reads the error in it', async () => {
+  it('reads the error in a JSON answer, even cut in pieces', () => {
     const { exchange, outcomes } = exchangeFor(call(1));
     const text = JSON.stringify({ jsonrpc: '2.0', id: 1, error: { code: -32602, message: 'Unknown tool' } });
-    const response = await exchange.observe(
-      new Response(text, { status: 200, headers: { 'content-type': 'application/json' } }),
-    );
-    expect(await response.text()).toBe(text);
+    play(exchange, 200, 'application/json', [text.slice(0, 10), text.slice(10)]);
     expect(outcomes()).toEqual([['tools/call', '-32602']]);
   });
 
-  it('counts an HTTP error without a request id against every request of the POST', async () => {
+  it('takes a JSON answer that starts with its result as a success without reading on', () => {
+    const { exchange, outcomes } = exchangeFor(call(1));
+    // A result whose content mentions "error" is still a result.
+    play(exchange, 200, 'application/json', [
+      JSON.stringify({ result: { content: [{ type: 'text', text: '"error":{"code":1}' }] }, jsonrpc: '2.0', id: 1 }),
+    ]);
+    expect(outcomes()).toEqual([['tools/call', undefined]]);
+  });
+
+  it('counts an HTTP error without a request id against every request of the POST', () => {
     const { exchange, outcomes } = exchangeFor([call(1), call(2)]);
-    await exchange.observe(
-      new Response(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'bad batch' } }), {
-        status: 400,
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
+    play(exchange, 400, 'application/json', [
+      JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'bad batch' } }),
+    ]);
     expect(outcomes()).toEqual([
       ['tools/call', '-32600'],
       ['tools/call', '-32600'],
     ]);
   });
 
-  it('watches an event stream as it flows: errors by id, the rest answered at its end', async () => {
+  it('watches an event stream as it flows: errors by id, the rest answered at its end', () => {
     const { exchange, outcomes } = exchangeFor([call(1), call(2)]);
-    const response = await exchange.observe(
-      sse(
+    play(
+      exchange,
+      200,
+      'text/event-stream',
+      events(
         JSON.stringify({ jsonrpc: '2.0', method: 'notifications/progress', params: { progress: 1 } }),
         JSON.stringify({ jsonrpc: '2.0', id: 2, error: { code: -32601, message: 'nope' } }),
-        JSON.stringify({ jsonrpc: '2.0', id: 1, result: { content: [{ type: 'text', text: 'x'.repeat(20_000) }] } }),
+        JSON.stringify({ result: { content: [{ type: 'text', text: 'x'.repeat(20_000) }] }, jsonrpc: '2.0', id: 1 }),
       ),
     );
-    const text = await response.text();
-    expect(text).toContain('"id":2');
     expect(outcomes()).toEqual([
       ['tools/call', '-32601'],
       ['tools/call', undefined],

@@ -1,6 +1,7 @@
 import type { RequestId } from '@modelcontextprotocol/server';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ExchangeHooks } from '../services/caller';
+import type { ResponseObserver } from './serveFetchHandler';
 import type {
   MessageId,
   OperationRecorder,
@@ -8,6 +9,14 @@ import type {
 
 /** Frames longer than this are results, never errors: not worth parsing. */
 const MAX_ERROR_FRAME = 16_384;
+const DATA_PREFIX = Buffer.from('data: ');
+const NEWLINE = 0x0a;
+const RESULT_START = Buffer.from('{"result"');
+
+/** Whether the JSON at `offset` is a response that starts with its result. */
+function startsWithResult(bytes: Buffer, offset: number): boolean {
+  return bytes.compare(RESULT_START, 0, RESULT_START.length, offset, offset + RESULT_START.length) === 0;
+}
 
 type Message = { method?: unknown; id?: unknown; params?: unknown };
 
@@ -23,8 +32,6 @@ export class StreamableExchange implements ExchangeHooks {
   /** The body to hand the SDK. */
   readonly forwardedBody: unknown;
   #finished = false;
-  #pendingLine = '';
-  readonly #decoder = new TextDecoder();
 
   constructor(
     body: unknown,
@@ -82,37 +89,61 @@ export class StreamableExchange implements ExchangeHooks {
   }
 
   /**
-   * Passes the SDK's answer through, noting the errors in it. JSON bodies
-   * are read whole (they are complete already); event streams are watched
-   * frame by frame as they flow.
+   * Watches the SDK's answer as the adapter writes it, without copying it:
+   * only what may be an error is decoded and parsed. A frame (a JSON body,
+   * or an event's `data:` line) that starts as a result is a result; the
+   * SDK writes `result` first. Anything else that is small is parsed.
    */
-  async observe(response: Response): Promise<Response> {
-    const type = response.headers.get('content-type') ?? '';
-    if (!response.body || response.status === 202) {
-      this.#noteError(undefined, response.status);
+  readonly observer: ResponseObserver = {
+    start: response => {
+      this.#stream = (response.headers.get('content-type') ?? '').startsWith(
+        'text/event-stream',
+      );
+      this.#status = response.status;
+      if (!response.body || response.status === 202) {
+        this.#noteError(undefined, response.status);
+      }
+    },
+    chunk: chunk => {
+      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      if (this.#stream) {
+        this.#scanEvents(bytes);
+      } else {
+        this.#collectBody(bytes);
+      }
+    },
+    end: () => {
+      if (this.#body) {
+        this.#noteFrame(Buffer.concat(this.#body).toString('utf8'), this.#status);
+      }
       this.finish();
-      return response;
+    },
+  };
+
+  #stream = false;
+  #status = 200;
+  /** The start of a JSON body that is not a plain result, kept to parse. */
+  #body?: Buffer[];
+  #bodyBytes = 0;
+  #sawBody = false;
+
+  #collectBody(bytes: Buffer) {
+    if (!this.#sawBody) {
+      this.#sawBody = true;
+      if (startsWithResult(bytes, 0)) {
+        return;
+      }
+      this.#body = [];
     }
-    if (!type.startsWith('text/event-stream')) {
-      const text = await response.text();
-      this.#noteFrame(text, response.status);
-      this.finish();
-      return new Response(text, {
-        status: response.status,
-        headers: response.headers,
-      });
+    if (!this.#body) {
+      return;
     }
-    const watch = new TransformStream<Uint8Array, Uint8Array>({
-      transform: (chunk, controller) => {
-        controller.enqueue(chunk);
-        this.#scanEvents(chunk);
-      },
-      flush: () => this.finish(),
-    });
-    return new Response(response.body.pipeThrough(watch), {
-      status: response.status,
-      headers: response.headers,
-    });
+    this.#bodyBytes += bytes.length;
+    if (this.#bodyBytes > MAX_ERROR_FRAME) {
+      this.#body = undefined;
+      return;
+    }
+    this.#body.push(bytes);
   }
 
   /** The answer is complete: whatever is still open was answered. */
@@ -134,14 +165,20 @@ export class StreamableExchange implements ExchangeHooks {
     }
   }
 
-  #scanEvents(chunk: Uint8Array) {
-    const text = this.#pendingLine + this.#decoder.decode(chunk, { stream: true });
-    const lines = text.split('\n');
-    this.#pendingLine = lines.pop() ?? '';
-    for (const line of lines) {
-      if (line.startsWith('data: ')) {
-        this.#noteFrame(line.slice(6), 200);
+  /**
+   * Looks at the `data:` lines of the events in a chunk. The SDK writes an
+   * event per chunk, so a small error frame is whole in its chunk; a frame
+   * cut across chunks is a large result or is left unread.
+   */
+  #scanEvents(bytes: Buffer) {
+    let at = bytes.indexOf(DATA_PREFIX);
+    while (at !== -1) {
+      const start = at + DATA_PREFIX.length;
+      const end = bytes.indexOf(NEWLINE, start);
+      if (!startsWithResult(bytes, start) && end !== -1 && end - start <= MAX_ERROR_FRAME) {
+        this.#noteFrame(bytes.toString('utf8', start, end), 200);
       }
+      at = end === -1 ? -1 : bytes.indexOf(DATA_PREFIX, end);
     }
   }
 

@@ -63,7 +63,7 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
       await serveFetchHandler(handler, req, res, {
         parsedBody: exchange.forwardedBody,
         authInfo: authInfoFor(caller),
-        onResponse: response => exchange.observe(response),
+        observer: exchange.observer,
       });
     } catch (error) {
       log.error('Failed to serve an MCP request', { error: String(error) });

@@ -6,6 +6,7 @@ import { serveFetchHandler } from './serveFetchHandler';
 /** An Express app that serves every POST with `fetch` through the adapter. */
 async function serve(fetch: McpHttpHandler['fetch']) {
   const seen: Array<{ request: Request; options: unknown }> = [];
+  const observed: string[] = [];
   const handler = {
     fetch: async (request: Request, options?: any) => {
       seen.push({ request, options });
@@ -16,16 +17,17 @@ async function serve(fetch: McpHttpHandler['fetch']) {
     serveFetchHandler(handler, req, res, {
       parsedBody: req.body,
       authInfo: { token: 't', clientId: 'c', scopes: [] },
-      onResponse: r => {
-        r.headers.set('x-observed', 'yes');
-        return r;
+      observer: {
+        start: r => observed.push(`start ${r.status}`),
+        chunk: c => observed.push(new TextDecoder().decode(c)),
+        end: () => observed.push('end'),
       },
     }),
   );
   const server = app.listen(0, '127.0.0.1');
   await new Promise(resolve => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
-  return { url, seen, close: () => new Promise(resolve => server.close(resolve)) };
+  return { url, seen, observed, close: () => new Promise(resolve => server.close(resolve)) };
 }
 
 describe('serveFetchHandler', () => {
@@ -37,8 +39,8 @@ describe('serveFetchHandler', () => {
       body: JSON.stringify({ deep: [[[1]]] }),
     });
     expect(res.status).toBe(201);
-    expect(res.headers.get('x-observed')).toBe('yes');
     expect(await res.json()).toEqual({ ok: true });
+    expect(s.observed).toEqual(['start 201', '{"ok":true}', 'end']);
     expect(s.seen[0].options).toEqual({
       parsedBody: { deep: [[[1]]] },
       authInfo: { token: 't', clientId: 'c', scopes: [] },
@@ -62,6 +64,7 @@ describe('serveFetchHandler', () => {
     });
     const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(await res.text()).toBe('data: 1\n\ndata: 2\n\n');
+    expect(s.observed).toEqual(['start 200', 'data: 1\n\n', 'data: 2\n\n', 'end']);
     await s.close();
   });
 
@@ -90,6 +93,8 @@ describe('serveFetchHandler', () => {
     controller.abort();
     await expect(wasAborted).resolves.toBeUndefined();
     await pending;
+    // The answer never went out in full: no end.
+    expect(s.observed).not.toContain('end');
     await s.close();
   });
 });

@@ -4,12 +4,19 @@ import type {
 } from '@modelcontextprotocol/server';
 import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
 
+/** Sees the SDK's answer as it is written, without changing it. */
+export interface ResponseObserver {
+  start(response: Response): void;
+  chunk(chunk: Uint8Array): void;
+  /** The answer was written in full (not called when the client left). */
+  end(): void;
+}
+
 export interface ServeOptions {
   /** The body as the router already parsed it. */
   parsedBody: unknown;
   authInfo: AuthInfo;
-  /** Sees (and may replace) the SDK's answer before it is written. */
-  onResponse?: (response: Response) => Response | Promise<Response>;
+  observer?: ResponseObserver;
 }
 
 /**
@@ -50,13 +57,12 @@ export async function serveFetchHandler(
     headers,
     signal: abort.signal,
   });
-  let response = await handler.fetch(request, {
+  const response = await handler.fetch(request, {
     authInfo: options.authInfo,
     parsedBody: options.parsedBody,
   });
-  if (options.onResponse) {
-    response = await options.onResponse(response);
-  }
+  const { observer } = options;
+  observer?.start(response);
 
   const outgoing: Record<string, string> = {};
   response.headers.forEach((value, name) => {
@@ -64,8 +70,12 @@ export async function serveFetchHandler(
   });
   res.writeHead(response.status, outgoing);
   if (!response.body) {
+    const complete = !abort.signal.aborted;
     finished = true;
     res.end();
+    if (complete) {
+      observer?.end();
+    }
     return;
   }
   const closed = new Promise<void>(resolve =>
@@ -76,6 +86,7 @@ export async function serveFetchHandler(
       if (abort.signal.aborted) {
         break;
       }
+      observer?.chunk(chunk);
       if (!res.write(chunk)) {
         // Wait for the client to take what was written, or to go away.
         await Promise.race([
@@ -87,6 +98,10 @@ export async function serveFetchHandler(
   } catch {
     // A stream that fails midway ends the response; the client sees it end.
   }
+  const complete = !abort.signal.aborted;
   finished = true;
   res.end();
+  if (complete) {
+    observer?.end();
+  }
 }
