@@ -171,6 +171,44 @@ export interface Config {
       requestTtl?: number | string | HumanDuration;
     };
 
+    /**
+     * Long calls that become tasks of the MCP Tasks extension
+     * (`io.modelcontextprotocol/tasks`), for 2026-07-28 clients that declare
+     * it: the call answers with a task the client polls with `tasks/get`
+     * while the action goes on running.
+     */
+    tasks?: {
+      /**
+       * Which actions' calls may become tasks, as filter rules (an `id` glob
+       * and/or `attributes`); a call may when its action matches one rule.
+       * Defaults to none.
+       */
+      tools?: McpActionsFilterRule[];
+      /**
+       * A call of such an action still running after this long becomes a
+       * task; quicker calls answer as usual. Milliseconds as a number, or a
+       * duration. Defaults to 2 seconds; 0 makes every such call a task.
+       */
+      after?: number | string | HumanDuration;
+      /**
+       * How long a task and its result are kept, from its creation; then it
+       * is removed. Longer than `toolCallTimeout`. Defaults to 1 hour.
+       */
+      ttl?: number | string | HumanDuration;
+      /**
+       * How often clients are asked to poll a task (`pollIntervalMs`).
+       * Defaults to 2 seconds.
+       */
+      pollInterval?: number | string | HumanDuration;
+      /**
+       * How often each backend instance marks its running tasks alive. A
+       * task whose instance missed three heartbeats (it stopped or crashed)
+       * is marked failed by another instance. Clocks of the instances must
+       * agree to well within this. Defaults to 10 seconds.
+       */
+      heartbeatInterval?: number | string | HumanDuration;
+    };
+
     /** Tracing of tool calls. */
     tracing?: {
       capture?: {

@@ -511,3 +511,59 @@ describe('allowedOrigins on a loopback base URL', () => {
     expect(allowedOrigins(origin)).toBe(allowed);
   });
 });
+
+describe('mcpActions.tasks', () => {
+  const tasksOf = (tasks: JsonObject, extra: JsonObject = {}) =>
+    read(withMcp({ tasks, ...extra })).tasks;
+
+  it('makes no tool a task by default', () => {
+    expect(read({}).tasks).toEqual({
+      tools: [],
+      afterMs: 2_000,
+      ttlMs: 3_600_000,
+      pollIntervalMs: 2_000,
+      heartbeatIntervalMs: 10_000,
+    });
+  });
+
+  it('reads every key, with rules compiled as for server filters', () => {
+    const tasks = tasksOf({
+      tools: [
+        { id: 'scaffolder:execute-template' },
+        { attributes: { readOnly: false, idempotent: false } },
+      ],
+      after: '500ms',
+      ttl: { hours: 2 },
+      pollInterval: 1500,
+      heartbeatInterval: 'PT5S',
+    });
+    expect(tasks).toMatchObject({
+      afterMs: 500,
+      ttlMs: 7_200_000,
+      pollIntervalMs: 1500,
+      heartbeatIntervalMs: 5000,
+    });
+    expect(tasks.tools).toHaveLength(2);
+    expect(tasks.tools[0].idMatcher?.match('scaffolder:execute-template')).toBe(true);
+    expect(tasks.tools[1].attributes).toEqual({ readOnly: false, idempotent: false });
+  });
+
+  it('accepts after: 0 (every eligible call becomes a task)', () => {
+    expect(tasksOf({ after: 0 }).afterMs).toBe(0);
+  });
+
+  it.each<[string, JsonObject, JsonObject, string]>([
+    ['a bad rule', { tools: [{ name: 'x' }] }, {}, `Invalid filter rule at 'mcpActions.tasks.tools[0]': unknown key "name"`],
+    ['a rule with an unknown attribute', { tools: [{ attributes: { slow: true } }] }, {}, `Invalid filter rule at 'mcpActions.tasks.tools[0].attributes.slow'`],
+    ['a negative after', { after: -1 }, {}, `Invalid duration at 'mcpActions.tasks.after': must be zero or more`],
+    ['a fractional after', { after: 1.5 }, {}, `Invalid duration at 'mcpActions.tasks.after': must be a whole number of milliseconds`],
+    ['a ttl of zero', { ttl: 0 }, {}, `Invalid duration at 'mcpActions.tasks.ttl': must be greater than zero`],
+    ['an unreadable ttl', { ttl: 'soon' }, {}, `Invalid duration at 'mcpActions.tasks.ttl': `],
+    ['a pollInterval of zero', { pollInterval: 0 }, {}, `Invalid duration at 'mcpActions.tasks.pollInterval': must be greater than zero`],
+    ['a heartbeatInterval of zero', { heartbeatInterval: '0s' }, {}, `Invalid duration at 'mcpActions.tasks.heartbeatInterval': must be greater than zero`],
+    ['a ttl no longer than the call timeout', { ttl: '2m' }, {}, `Invalid duration at 'mcpActions.tasks.ttl': must be longer than mcpActions.toolCallTimeout (120000 ms)`],
+    ['a ttl shorter than a raised call timeout', { ttl: '5m' }, { toolCallTimeout: '10m' }, `Invalid duration at 'mcpActions.tasks.ttl': must be longer than mcpActions.toolCallTimeout (600000 ms)`],
+  ])('refuses %s, naming the key', (_label, tasks, extra, message) => {
+    expect(() => tasksOf(tasks, extra)).toThrow(message);
+  });
+});
