@@ -18,6 +18,10 @@ import { McpServerFactory } from './services/McpServerFactory';
 import { ConfirmDestructiveGate } from './services/gates/confirmDestructive';
 import { createCallStateCodec } from './services/requestState';
 import { ToolCatalog } from './services/ToolCatalog';
+import { scheduleTaskMaintenance } from './services/tasks/scheduleTaskMaintenance';
+import { TaskManager } from './services/tasks/TaskManager';
+import { createStores } from './stores/createStores';
+import { newInstanceId } from './stores/randomIds';
 import { packageVersion } from './packageVersion';
 import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';
 import { ToolCallTelemetry } from './telemetry/ToolCallTelemetry';
@@ -43,6 +47,8 @@ export const mcpActionsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         rootHttpRouter: coreServices.rootHttpRouter,
         auditor: coreServices.auditor,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         actions: actionsServiceRef,
         metricsService: metricsServiceRef,
         tracing: tracingServiceRef,
@@ -56,6 +62,8 @@ export const mcpActionsPlugin = createBackendPlugin({
         lifecycle,
         rootHttpRouter,
         auditor,
+        database,
+        scheduler,
         actions,
         metricsService,
         tracing,
@@ -64,6 +72,19 @@ export const mcpActionsPlugin = createBackendPlugin({
         for (const warning of config.warnings) {
           logger.warn(warning, { component: 'config' });
         }
+
+        const stores = await createStores({
+          database,
+          secretsKey: config.secrets.encryptionKey,
+        });
+        const tasks = TaskManager.create({
+          store: stores.tasks,
+          config: config.tasks,
+          logger,
+          instanceId: newInstanceId(),
+        });
+        await scheduleTaskMaintenance({ scheduler, tasks, config: config.tasks });
+        lifecycle.addShutdownHook(() => tasks.shutdown());
 
         const metrics = createMcpMetrics(metricsService);
         const catalog = ToolCatalog.create({
@@ -93,6 +114,7 @@ export const mcpActionsPlugin = createBackendPlugin({
               )
             : undefined,
           progressIntervalMs: config.progressIntervalMs,
+          tasks,
           telemetry: new ToolCallTelemetry({
             tracing,
             auditor,

@@ -42,7 +42,7 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
   const serverKey = serverKeyOf(server.key);
   const log = logger.child({ component: 'streamable-http', server: serverKey });
 
-  const handler = createMcpHandler(() => factory.build(server), {
+  const handler = createMcpHandler(ctx => factory.build(server, { era: ctx.era }), {
     legacy: 'stateless',
     responseMode: 'auto',
     maxRequestBodySize: options.maxRequestBytes,

@@ -9,7 +9,7 @@ import {
   ProtocolError,
   ProtocolErrorCode,
   SUPPORTED_PROTOCOL_VERSIONS,
-  Server,
+  type Server,
   type CallToolResult,
   type InputRequiredResult,
   type RequestStateCodec,
@@ -21,6 +21,10 @@ import type { CallRoundState } from './requestState';
 import type { McpServerConfig } from '../config';
 import { callerOf, type Caller } from './caller';
 import { invokeWithLimits } from './invokeWithLimits';
+import { principalKey } from './principalKey';
+import { serveTaskMethods } from './tasks/serveTaskMethods';
+import { TaskAwareServer } from './tasks/TaskAwareServer';
+import type { TaskManager } from './tasks/TaskManager';
 import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
 import type { ToolCatalog, ToolEntry } from './ToolCatalog';
 import { toolErrorResult, toolSuccessResult } from './toolResults';
@@ -43,6 +47,8 @@ export interface McpServerFactoryOptions {
    */
   progressIntervalMs: number;
   telemetry: ToolCallTelemetry;
+  /** Long calls that become tasks (2026-07-28 clients declaring the extension). */
+  tasks?: TaskManager;
 }
 
 /**
@@ -73,10 +79,15 @@ export class McpServerFactory {
    * @param options.sessionOnly - for a legacy SSE session: speaks only the
    * 2025-era revisions, which negotiate with `initialize`; 2026-07-28 has no
    * sessions and is served on Streamable HTTP.
+   * @param options.era - the era the SDK builds this server for; the Tasks
+   * extension is served on 2026-07-28 only.
    */
-  build(server: McpServerConfig, options?: { sessionOnly?: boolean }): Server {
-    const { catalog, version, telemetry, listTtlMs } = this.#options;
-    const mcp = new Server(
+  build(
+    server: McpServerConfig,
+    options?: { sessionOnly?: boolean; era?: 'modern' | 'legacy' },
+  ): Server {
+    const { catalog, version, telemetry, listTtlMs, tasks } = this.#options;
+    const mcp = new TaskAwareServer(
       {
         name: server.name,
         version,
@@ -142,7 +153,7 @@ export class McpServerFactory {
         }
         return gated.result;
       }
-      const result = await telemetry.observe(
+      const run = (signal: AbortSignal) => telemetry.observe(
         {
           serverKey: server.key,
           target: {
@@ -158,15 +169,23 @@ export class McpServerFactory {
         },
         () =>
           withProgress(ctx, this.#options.progressIntervalMs, entry.tool.name, () =>
-            this.#callTool(entry, input, caller.credentials, ctx.mcpReq.signal, gated.secrets),
+            this.#callTool(entry, input, caller.credentials, signal, gated.secrets),
           ),
       );
-      if (result.isError) {
+      // An eligible call still running after `tasks.after` answers with a task.
+      const result = tasks
+        ? await tasks.call({ ctx, principal: principalKey(caller.credentials), serverKey: server.key, entry, run })
+        : await run(ctx.mcpReq.signal);
+      if ('isError' in result && result.isError) {
         caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
       }
-      return result;
+      // The SDK's types know no task handle; TaskAwareServer sends it as is.
+      return result as CallToolResult;
     });
 
+    if (tasks && options?.era === 'modern') {
+      serveTaskMethods(mcp, tasks, server.key);
+    }
     return mcp;
   }
 
