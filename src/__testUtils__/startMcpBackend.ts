@@ -21,6 +21,12 @@ import {
 import type { AddressInfo } from 'node:net';
 import { mcpActionsPlugin } from '../plugin';
 import { createTestActionsPlugin } from './testActionsPlugin';
+import {
+  TASKS_CAPABILITIES,
+  modernRpc,
+  sameRealmFetch,
+  taskSessionFor,
+} from './taskClients';
 
 export const USER_ALICE = 'user:default/alice';
 
@@ -125,6 +131,49 @@ export async function startMcpBackend(options: StartOptions = {}) {
       await client.connect(transport);
       clients.push(client);
       return client;
+    },
+    /**
+     * A 2026-07-28 client declaring the Tasks extension on every request:
+     * the SDK v2 client, and an ext-tasks session over it that follows
+     * the calls answered with a task.
+     */
+    async connectTasks(
+      path = '',
+      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+    ) {
+      const client = new ClientV2(
+        { name: 'test-tasks-client', version: '2.0.0' },
+        {
+          capabilities: TASKS_CAPABILITIES,
+          versionNegotiation: { mode: { pin: '2026-07-28' } },
+        },
+      );
+      await client.connect(
+        new StreamableHTTPClientTransportV2(url(path), {
+          requestInit: authorization
+            ? { headers: { Authorization: authorization } }
+            : undefined,
+          fetch: sameRealmFetch,
+        }),
+      );
+      clients.push(client);
+      const session = taskSessionFor(client, url(path).toString(), authorization);
+      clients.push(session);
+      return { client, session };
+    },
+    /**
+     * One raw 2026-07-28 request, declaring the Tasks extension unless
+     * other `capabilities` are given; for asserting on wire shapes.
+     */
+    rpc(
+      method: string,
+      params: Record<string, unknown>,
+      rpcOptions: { path?: string; authorization?: string; capabilities?: object } = {},
+    ) {
+      return modernRpc(url(rpcOptions.path).toString(), method, params, {
+        authorization: rpcOptions.authorization ?? mockCredentials.user.header(USER_ALICE),
+        capabilities: rpcOptions.capabilities,
+      });
     },
     /** An SDK client over the legacy SSE transport. */
     async connectSse(
