@@ -56,6 +56,7 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       config: {
         mcpActions: {
           toolCallTimeout: 1500,
+          progressInterval: 100,
           tasks: {
             tools: [{ id: 'test-actions:sleep' }],
             after: 200,
@@ -138,6 +139,21 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       ]);
       expect(a.structuredContent).toEqual({ slept: 400 });
       expect(b.structuredContent).toEqual({ slept: 400 });
+    });
+  });
+
+  describe('progress', () => {
+    it('a call that asked for progress gets it until it becomes a task, and the task ends normally', async () => {
+      const { answer, result } = await mcp.rpc('tools/call', {
+        name: 'test-actions.sleep',
+        arguments: { ms: 900 },
+        _meta: { progressToken: 'p1' },
+      });
+      expect(answer.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const progress = (answer.body as any[]).filter(m => m.method === 'notifications/progress');
+      expect(progress.length).toBeGreaterThanOrEqual(1);
+      expect(result).toMatchObject({ resultType: 'task', status: 'working' });
+      expect((await settle(result.taskId)).status).toBe('completed');
     });
   });
 

@@ -51,6 +51,7 @@ export async function modernRpc(
   const { body, headers } = modernRequest(method, {
     ...params,
     _meta: {
+      ...(params._meta as object | undefined),
       'io.modelcontextprotocol/clientInfo': CLIENT_INFO,
       'io.modelcontextprotocol/clientCapabilities':
         options.capabilities ?? TASKS_CAPABILITIES,
