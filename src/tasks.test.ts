@@ -196,7 +196,8 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
     });
 
     it('answers -32602 for an unknown task id', async () => {
-      const { error } = await mcp.rpc('tasks/get', { taskId: 'no-such-task' });
+      const { error, answer } = await mcp.rpc('tasks/get', { taskId: 'no-such-task' });
+      expect(answer.status).toBe(200);
       expect(error).toEqual({ code: -32602, message: 'Failed to retrieve task: Task not found' });
     });
 
@@ -207,7 +208,8 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         ['tasks/update', { taskId, inputResponses: {} }],
         ['tasks/cancel', { taskId }],
       ] as const) {
-        const { error } = await mcp.rpc(method, params, { capabilities: {} });
+        const { error, answer } = await mcp.rpc(method, params, { capabilities: {} });
+        expect(answer.status).toBe(400);
         expect(error).toMatchObject({
           code: -32021,
           data: { requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } } },
