@@ -48,7 +48,7 @@ describe('ToolCallTelemetry', () => {
   it('spans the call as the MCP conventions name it, without payloads by default', async () => {
     const { tracing, observe } = setup();
     await observe(target(), { text: '{"deleted":"w-1"}' });
-    const [name, options] = tracing.startActiveSpan.mock.calls[0] as [string, any];
+    const [name, options] = tracing.startActiveSpan.mock.calls[0] as unknown as [string, any];
     expect(name).toBe('tools/call widgets.delete-widget');
     expect(options).toMatchObject({
       kind: 'server',
@@ -66,7 +66,7 @@ describe('ToolCallTelemetry', () => {
   it('puts payloads on the span when asked to', async () => {
     const { tracing, observe } = setup(true);
     await observe(target(), { text: '{"deleted":"w-1"}' });
-    const [, options] = tracing.startActiveSpan.mock.calls[0] as [string, any];
+    const [, options] = tracing.startActiveSpan.mock.calls[0] as unknown as [string, any];
     expect(options.attributes['gen_ai.tool.call.arguments']).toBe('{"id":"w-1"}');
     expect(tracing.spans[0].setAttribute).toHaveBeenCalledWith('gen_ai.tool.call.result', '"{\\"deleted\\":\\"w-1\\"}"');
   });
