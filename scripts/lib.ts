@@ -130,6 +130,9 @@ export interface Backend {
   stop(): Promise<void>;
 }
 
+/** One key for every backend this process starts. */
+const SECRETS_KEY = randomBytes(32).toString('base64');
+
 /** The config every backend gets: only the port and base URL differ. */
 export function backendConfig(options: {
   port: number;
@@ -152,7 +155,12 @@ export function backendConfig(options: {
         ],
       },
     },
-    mcpActions: { name: 'backstage-scripts' },
+    mcpActions: {
+      name: 'backstage-scripts',
+      // The local plugin's post-to-webhook declares a secret; every
+      // replica of a run shares the key.
+      secrets: { encryptionKey: SECRETS_KEY },
+    },
   };
 }
 
