@@ -16,11 +16,14 @@ import {
 import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { ConfirmDestructiveGate } from './services/gates/confirmDestructive';
+import { SecretsGate } from './services/gates/secrets';
+import { requireKeyForSecrets } from './services/requireKeyForSecrets';
+import { createStores } from './stores/createStores';
+import { schedulePurges } from './stores/schedulePurges';
 import { createCallStateCodec } from './services/requestState';
 import { ToolCatalog } from './services/ToolCatalog';
 import { scheduleTaskMaintenance } from './services/tasks/scheduleTaskMaintenance';
 import { TaskManager } from './services/tasks/TaskManager';
-import { createStores } from './stores/createStores';
 import { newInstanceId } from './stores/randomIds';
 import { packageVersion } from './packageVersion';
 import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';
@@ -47,6 +50,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         rootHttpRouter: coreServices.rootHttpRouter,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
         actions: actionsServiceRef,
@@ -62,6 +66,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         lifecycle,
         rootHttpRouter,
         auditor,
+        auth,
         database,
         scheduler,
         actions,
@@ -77,6 +82,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           database,
           secretsKey: config.secrets.encryptionKey,
         });
+        await schedulePurges({ scheduler, stores, logger });
         const tasks = TaskManager.create({
           store: stores.tasks,
           config: config.tasks,
@@ -85,6 +91,15 @@ export const mcpActionsPlugin = createBackendPlugin({
         });
         await scheduleTaskMaintenance({ scheduler, tasks, config: config.tasks });
         lifecycle.addShutdownHook(() => tasks.shutdown());
+        const pluginBaseUrl = await discovery.getExternalBaseUrl(PLUGIN_ID);
+        // Action sources answer only once the backend is up, when a failed
+        // check can no longer stop it: the error is logged, and the tools
+        // concerned answer isError naming the key.
+        lifecycle.addStartupHook(() =>
+          requireKeyForSecrets({ config, actions, auth }).catch(error =>
+            logger.error(String((error as Error).message), { component: 'config' }),
+          ),
+        );
 
         const metrics = createMcpMetrics(metricsService);
         const catalog = ToolCatalog.create({
@@ -104,9 +119,17 @@ export const mcpActionsPlugin = createBackendPlugin({
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           listTtlMs: config.cache.ttlMs,
-          gates: config.confirmDestructive
-            ? [new ConfirmDestructiveGate({ fallback: config.confirmDestructiveFallback })]
-            : [],
+          // Confirmation first: secrets are not used up by a call the user declines.
+          gates: [
+            ...(config.confirmDestructive
+              ? [new ConfirmDestructiveGate({ fallback: config.confirmDestructiveFallback })]
+              : []),
+            new SecretsGate({
+              store: stores.secrets,
+              pageUrl: id => `${pluginBaseUrl}/secrets/${encodeURIComponent(id)}`,
+              requestTtlMs: config.secrets.requestTtlMs,
+            }),
+          ],
           callStateCodec: config.secrets.encryptionKey
             ? createCallStateCodec(
                 config.secrets.encryptionKey,
