@@ -16,6 +16,8 @@ import { waitFor } from './__testUtils__/waitFor';
 import { TASK_SCHEDULE_IDS } from './services/tasks/scheduleTaskMaintenance';
 
 const BOB = mockCredentials.user.header('user:default/bob');
+/** The plugin's job that deletes expired rows (secrets and tasks). */
+const PURGE = 'mcp-actions-purge-expired';
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 describe('tasks (io.modelcontextprotocol/tasks)', () => {
@@ -332,13 +334,14 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
   });
 
   describe('upkeep', () => {
-    it('schedules heartbeats and the orphan check locally, the purge once per cluster', () => {
+    it('schedules heartbeats and the orphan check on every instance', () => {
       const scheduled = scheduler.scheduleTask.mock.calls.map(([task]) => [task.id, task.scope]);
-      expect(scheduled).toEqual([
-        [TASK_SCHEDULE_IDS.heartbeat, 'local'],
-        [TASK_SCHEDULE_IDS.orphans, 'local'],
-        [TASK_SCHEDULE_IDS.purge, 'global'],
-      ]);
+      expect(scheduled).toEqual(
+        expect.arrayContaining([
+          [TASK_SCHEDULE_IDS.heartbeat, 'local'],
+          [TASK_SCHEDULE_IDS.orphans, 'local'],
+        ]),
+      );
     });
 
     it('heartbeats keep a running task working, and the orphan check leaves it alone', async () => {
@@ -347,8 +350,44 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       await runScheduled(TASK_SCHEDULE_IDS.orphans);
       expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('working');
       expect((await settle(taskId)).status).toBe('completed');
-      await runScheduled(TASK_SCHEDULE_IDS.purge);
+      await runScheduled(PURGE);
       expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('completed');
     });
+  });
+});
+
+describe('tasks past their TTL', () => {
+  let mcp: McpTestBackend;
+  const scheduler = mockServices.scheduler.mock();
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend({
+      features: [scheduler.factory],
+      config: {
+        mcpActions: {
+          toolCallTimeout: 500,
+          tasks: { tools: [{ id: 'test-actions:sleep' }], after: 50, ttl: 1000 },
+        },
+      },
+    });
+  });
+  afterAll(() => mcp?.stop());
+
+  it('keeps a result for the TTL, then reads as unknown and is purged', async () => {
+    const { result: task } = await mcp.rpc('tools/call', {
+      name: 'test-actions.sleep',
+      arguments: { ms: 200 },
+    });
+    expect(task).toMatchObject({ resultType: 'task', ttlMs: 1000 });
+    const expiresAt = Date.parse(task.createdAt) + 1000;
+    await new Promise(resolve => setTimeout(resolve, 400));
+    expect((await mcp.rpc('tasks/get', { taskId: task.taskId })).result.status).toBe('completed');
+    await new Promise(resolve => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 50));
+    expect((await mcp.rpc('tasks/get', { taskId: task.taskId })).error).toEqual({
+      code: -32602,
+      message: 'Failed to retrieve task: Task not found',
+    });
+    const purge = scheduler.scheduleTask.mock.calls.find(([t]) => t.id === PURGE);
+    await expect(purge![0].fn(new AbortController().signal)).resolves.toBeUndefined();
   });
 });

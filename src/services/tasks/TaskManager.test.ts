@@ -242,17 +242,4 @@ describe('TaskManager', () => {
     call.release();
     expect(await answer).toEqual({ content: [{ type: 'text', text: 'done' }] });
   });
-
-  it('purges expired tasks', async () => {
-    const past = DatabaseTaskStore.create({ knex, now: () => Date.now() - 120_000 });
-    await past.create({
-      principal: PRINCIPAL,
-      serverKey: 'default',
-      toolName: 'test.slow',
-      ownerInstance: 'this-instance',
-      ttlMs: 60_000,
-    });
-    await tasks.purgeExpired();
-    expect(await knex('mcp_actions_tasks').count({ n: '*' })).toEqual([{ n: 0 }]);
-  });
 });

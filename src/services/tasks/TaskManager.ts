@@ -205,14 +205,6 @@ export class TaskManager {
     }
   }
 
-  /** Removes tasks whose TTL ran out. */
-  async purgeExpired(): Promise<void> {
-    const removed = await this.#store.purgeExpired();
-    if (removed > 0) {
-      this.#logger.debug(`Removed ${removed} expired task(s)`);
-    }
-  }
-
   /**
    * This process is going away: its tasks are failed at once, with the
    * same message as orphans, rather than left for the other replicas to
