@@ -356,6 +356,23 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
   });
 });
 
+describe('without mcpActions.tasks.tools', () => {
+  let mcp: McpTestBackend;
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend();
+  });
+  afterAll(() => mcp?.stop());
+
+  it('neither advertises the extension nor serves its methods', async () => {
+    const client = await mcp.connectV2('modern');
+    expect(client.getServerCapabilities()).not.toHaveProperty('extensions');
+    const { answer, error } = await mcp.rpc('tasks/get', { taskId: 'x' });
+    expect(answer.status).toBe(404);
+    expect(error).toMatchObject({ code: -32601 });
+  });
+});
+
 describe('tasks past their TTL', () => {
   let mcp: McpTestBackend;
   const scheduler = mockServices.scheduler.mock();

@@ -183,7 +183,7 @@ export class McpServerFactory {
       return result as CallToolResult;
     });
 
-    if (tasks && options?.era === 'modern') {
+    if (tasks?.offered && options?.era === 'modern') {
       serveTaskMethods(mcp, tasks, server.key);
     }
     return mcp;

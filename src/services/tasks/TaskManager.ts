@@ -76,6 +76,11 @@ export class TaskManager {
     this.#instanceId = options.instanceId;
   }
 
+  /** Whether any tool may become a task (`mcpActions.tasks.tools`). */
+  get offered(): boolean {
+    return this.#config.tools.length > 0;
+  }
+
   /** Tasks whose calls run in this process now. */
   get localCount(): number {
     return this.#local.size;

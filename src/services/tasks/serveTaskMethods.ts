@@ -18,8 +18,9 @@ import { detailedTask } from './taskWire';
 const TaskIdParams = z.object({ taskId: z.string() });
 
 /**
- * Serves the Tasks extension's methods on one SDK server (2026-07-28 only)
- * and advertises the extension in `server/discover`. Every request is
+ * Serves the Tasks extension's methods on one SDK server (2026-07-28 only,
+ * and only when some tool may become a task) and advertises the extension
+ * in `server/discover`. Every request is
  * checked on its own: the client must declare the extension on it, and
  * only the principal that created a task, on the server that created it,
  * can see it; to anyone else it does not exist.
