@@ -16,6 +16,10 @@ import {
 import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { ConfirmDestructiveGate } from './services/gates/confirmDestructive';
+import { SecretsGate } from './services/gates/secrets';
+import { requireKeyForSecrets } from './services/requireKeyForSecrets';
+import { createStores } from './stores/createStores';
+import { schedulePurges } from './stores/schedulePurges';
 import { createCallStateCodec } from './services/requestState';
 import { ToolCatalog } from './services/ToolCatalog';
 import { packageVersion } from './packageVersion';
@@ -43,6 +47,9 @@ export const mcpActionsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         rootHttpRouter: coreServices.rootHttpRouter,
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         actions: actionsServiceRef,
         metricsService: metricsServiceRef,
         tracing: tracingServiceRef,
@@ -56,6 +63,9 @@ export const mcpActionsPlugin = createBackendPlugin({
         lifecycle,
         rootHttpRouter,
         auditor,
+        auth,
+        database,
+        scheduler,
         actions,
         metricsService,
         tracing,
@@ -64,6 +74,21 @@ export const mcpActionsPlugin = createBackendPlugin({
         for (const warning of config.warnings) {
           logger.warn(warning, { component: 'config' });
         }
+
+        const stores = await createStores({
+          database,
+          secretsKey: config.secrets.encryptionKey,
+        });
+        await schedulePurges({ scheduler, stores, logger });
+        const pluginBaseUrl = await discovery.getExternalBaseUrl(PLUGIN_ID);
+        // Action sources answer only once the backend is up, when a failed
+        // check can no longer stop it: the error is logged, and the tools
+        // concerned answer isError naming the key.
+        lifecycle.addStartupHook(() =>
+          requireKeyForSecrets({ config, actions, auth }).catch(error =>
+            logger.error(String((error as Error).message), { component: 'config' }),
+          ),
+        );
 
         const metrics = createMcpMetrics(metricsService);
         const catalog = ToolCatalog.create({
@@ -83,9 +108,17 @@ export const mcpActionsPlugin = createBackendPlugin({
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           listTtlMs: config.cache.ttlMs,
-          gates: config.confirmDestructive
-            ? [new ConfirmDestructiveGate({ fallback: config.confirmDestructiveFallback })]
-            : [],
+          // Confirmation first: secrets are not used up by a call the user declines.
+          gates: [
+            ...(config.confirmDestructive
+              ? [new ConfirmDestructiveGate({ fallback: config.confirmDestructiveFallback })]
+              : []),
+            new SecretsGate({
+              store: stores.secrets,
+              pageUrl: id => `${pluginBaseUrl}/secrets/${encodeURIComponent(id)}`,
+              requestTtlMs: config.secrets.requestTtlMs,
+            }),
+          ],
           callStateCodec: config.secrets.encryptionKey
             ? createCallStateCodec(
                 config.secrets.encryptionKey,

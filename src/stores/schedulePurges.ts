@@ -1,0 +1,32 @@
+import type {
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import type { Stores } from './createStores';
+
+/**
+ * Removes expired secret requests, secrets and tasks every few minutes. The
+ * scheduler runs it on one replica at a time; rows read as gone once they
+ * expire anyway, this only reclaims the space.
+ */
+export async function schedulePurges(options: {
+  scheduler: SchedulerService;
+  stores: Stores;
+  logger: LoggerService;
+}) {
+  const { scheduler, stores } = options;
+  const logger = options.logger.child({ component: 'purge' });
+  await scheduler.scheduleTask({
+    id: 'mcp-actions-purge-expired',
+    frequency: { minutes: 5 },
+    timeout: { minutes: 1 },
+    initialDelay: { minutes: 1 },
+    fn: async () => {
+      const secrets = (await stores.secrets?.purgeExpired()) ?? 0;
+      const tasks = await stores.tasks.purgeExpired();
+      if (secrets + tasks > 0) {
+        logger.debug('Purged expired rows', { secrets, tasks });
+      }
+    },
+  });
+}
