@@ -34,7 +34,7 @@ export function renderForm(options: FormPageOptions): string {
       options.requester,
     )}</strong> called it from an MCP client.</p>`,
     `<p class="note">What you enter here goes to Backstage only, encrypted, for this call; it never passes through the AI model or the client.</p>`,
-    errors.length > 0 ? renderErrorSummary(errors) : '',
+    ...(errors.length > 0 ? [renderErrorSummary(errors)] : []),
     `<form method="post" data-secrets-form>`,
     `<input type="hidden" name="csrf" value="${escapeHtml(options.csrfToken)}">`,
     ...options.fields.map(field => renderField(field, errorIds.get(field.key), errors)),
@@ -93,10 +93,11 @@ function renderField(
       )}</p>`
     : '';
   const input = `<input ${attributes.join(' ')}>`;
-  if (field.kind === 'boolean') {
-    return `<div class="field checkbox">\n${input}\n${label}\n${description}\n${error}\n</div>`;
-  }
-  return `<div class="field">\n${label}\n${description}\n${error}\n${input}\n</div>`;
+  const parts =
+    field.kind === 'boolean'
+      ? ['<div class="field checkbox">', input, label, description, error, '</div>']
+      : ['<div class="field">', label, description, error, input, '</div>'];
+  return parts.filter(Boolean).join('\n');
 }
 
 function inputAttributes(field: SecretField): string[] {
