@@ -25,6 +25,7 @@ export const TOOLS = {
   greet: 'local.greet-user',
   validate: 'local.validate-service-name',
   deleteNote: 'local.delete-note',
+  postToWebhook: 'local.post-to-webhook',
 };
 export const EXPECTED_TOOL_NAMES = Object.values(TOOLS).sort();
 
@@ -275,12 +276,7 @@ export function post(
         res.on('error', reject);
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          let json: unknown;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = undefined;
-          }
+          const json = jsonRpcPayload(res.headers['content-type'], text);
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
         });
       },
@@ -289,6 +285,22 @@ export function post(
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/**
+ * The JSON-RPC message of an answer, sent as one JSON body or, as the 2025
+ * era is answered, as an event stream (its last `data:` line).
+ */
+function jsonRpcPayload(type: string | undefined, text: string): unknown {
+  try {
+    if (type?.startsWith('text/event-stream')) {
+      const data = text.split('\n').filter(line => line.startsWith('data: '));
+      return data.length ? JSON.parse(data[data.length - 1].slice(6)) : undefined;
+    }
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Headers of a Streamable HTTP request with the static token. */

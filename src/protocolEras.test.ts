@@ -5,6 +5,9 @@
  */
 import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { modernRequest, postRpc } from './__testUtils__/jsonRpc';
 import { countPoints, installTestMeter } from './__testUtils__/otel';
 import {
@@ -14,6 +17,7 @@ import {
 } from './__testUtils__/startMcpBackend';
 
 const meter = installTestMeter();
+const execFileAsync = promisify(execFile);
 const ALICE = mockCredentials.user.header(USER_ALICE);
 const TOOL_NAMES = [
   'test-actions.crash',
@@ -120,5 +124,30 @@ describe('both protocol eras', () => {
       client.request({ method: 'server/discover', params: {} } as any, {} as any),
     ).rejects.toThrow();
     expect(client.getServerVersion()?.name).toBe('backstage');
+  });
+});
+
+describe('a negotiating client outside the MCP SDK', () => {
+  let mcp: McpTestBackend;
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend();
+  });
+  afterAll(() => mcp?.stop());
+
+  it('@ai-sdk/mcp probes server/discover and ends up on 2026-07-28', async () => {
+    const { stdout } = await execFileAsync(process.execPath, [
+      path.join(__dirname, '__testUtils__', 'aiSdkProbe.mjs'),
+      mcp.url().toString(),
+      ALICE,
+      'test-actions.whoami',
+      '{}',
+    ], { env: { ...process.env, NODE_OPTIONS: '' } });
+    const probe = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(probe).toMatchObject({
+      protocolVersion: '2026-07-28',
+      tools: TOOL_NAMES,
+      result: { structuredContent: { principal: USER_ALICE } },
+    });
   });
 });
