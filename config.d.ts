@@ -169,6 +169,15 @@ export interface Config {
        * valid. Defaults to 10 minutes.
        */
       requestTtl?: number | string | HumanDuration;
+      /**
+       * Auth providers (keys of `auth.providers`) whose existing session the
+       * secrets page uses to sign a user in, tried in this order: the page
+       * asks the auth backend's `/<provider>/refresh` for a token and turns
+       * it into this plugin's Backstage cookie. Defaults to every provider
+       * under `auth.providers`. A user with no session is asked to sign in
+       * to Backstage (`app.baseUrl`) and reload.
+       */
+      signInProviders?: string[];
     };
 
     /**

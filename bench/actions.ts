@@ -9,6 +9,12 @@ import type { z as zod } from 'zod';
 /** Plugin id of the plugin registering the bench actions. */
 export const BENCH_PLUGIN_ID = 'bench';
 
+/**
+ * Plugin id of the bench-only plugin whose routes give the limits under
+ * `tools/list` and `tools/call` in the same backend.
+ */
+export const LIMITS_PLUGIN_ID = 'bench-limits';
+
 /** The cheap read-only action that `tools/call` invokes. */
 export const CALLED_ACTION = 'action-0';
 

@@ -1,13 +1,16 @@
 /*
- * Benchmark (issue #7): this plugin against the public
- * @backstage/plugin-mcp-actions-backend (the `peer-mcp-actions-backend` alias)
- * and a bare MCP SDK stateless server as the ceiling.
+ * Benchmark: this plugin at both MCP protocol eras against the public
+ * @backstage/plugin-mcp-actions-backend (the `peer-mcp-actions-backend`
+ * alias), a bare MCP SDK v2 server at both eras (the ceiling for the MCP
+ * part), a bare SDK v1 server as in earlier runs, and two limits inside the
+ * same Backstage backend: an authenticated route (under `tools/list`) and a
+ * route that only invokes the action (under `tools/call`).
  *
  *   npm run bench
  *
  * Every row (target, N actions, method) gets a fresh server in its own child
  * process on 127.0.0.1, so peak RSS is that process's own. The Backstage
- * targets are the same backend (same config, same bench plugin, same static
+ * targets are the same backend (same config, same bench plugins, same static
  * token); only the MCP plugin differs. Each server is checked to answer
  * correctly, warmed up, then driven by autocannon; every response must be a
  * 2xx with the very body the check saw, or the row counts errors.
@@ -17,31 +20,40 @@
  *   BENCH_WARMUP       warm-up seconds per row (2)
  *   BENCH_CONNECTIONS  concurrent connections (10)
  *   BENCH_ACTIONS      action counts, comma-separated (5,500)
- *   BENCH_TARGETS      targets, comma-separated (this,peer,sdk)
+ *   BENCH_TARGETS      target ids, comma-separated (all of bench/targets.ts:
+ *                      this-2025,this-2026,peer,sdk-2025,sdk-2026,sdk-v1,
+ *                      limit-auth,limit-invoke)
  *   BENCH_LOG_LEVEL    log level of the Backstage backends (warn)
  *   BENCH_OUTPUT       where to write the Markdown report (bench/results.md)
+ *   BENCH_NOTE         a few words for this run's history line
  */
 import autocannon from 'autocannon';
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BENCH_PLUGIN_ID, CALLED_ACTION, CALL_ARGUMENTS } from './actions';
+import {
+  BENCH_PLUGIN_ID,
+  CALLED_ACTION,
+  LIMITS_PLUGIN_ID,
+} from './actions';
 import { freePort, stopChild, tail, waitForReady } from './childProcesses';
 import { compileForChildren, removeBuild } from './compile';
+import { history, latestHistory, report, type Row } from './report';
+import {
+  METHODS,
+  TARGETS,
+  eraLabel,
+  limitRequest,
+  mcpRequest,
+  targetById,
+  type BenchRequest,
+  type Method,
+  type ServerKind,
+  type TargetSpec,
+} from './targets';
 
-type Target = 'this' | 'peer' | 'sdk';
-type Method = 'tools/list' | 'tools/call';
-
-const TARGET_LABELS: Record<Target, string> = {
-  this: 'this plugin',
-  peer: 'peer 0.2.2',
-  sdk: 'bare SDK',
-};
-
-const PROTOCOL_VERSION = '2025-06-18';
-const MCP_PATH = '/api/mcp-actions/v1';
 const START_TIMEOUT_MS = 120_000;
 
 function envNumber(name: string, fallback: number): number {
@@ -68,19 +80,16 @@ const settings = {
   warmup: envNumber('BENCH_WARMUP', 2),
   connections: envNumber('BENCH_CONNECTIONS', 10),
   actionCounts: envList('BENCH_ACTIONS', '5,500').map(Number),
-  targets: envList('BENCH_TARGETS', 'this,peer,sdk') as Target[],
+  targets: envList('BENCH_TARGETS', TARGETS.map(t => t.id).join(',')).map(
+    targetById,
+  ),
   logLevel: process.env.BENCH_LOG_LEVEL || 'warn',
   output: process.env.BENCH_OUTPUT || path.join(__dirname, 'results.md'),
+  note: process.env.BENCH_NOTE,
   // Static external access tokens must be at least 8 characters.
   token: `bench-${randomBytes(16).toString('hex')}`,
 };
-const METHODS: Method[] = ['tools/list', 'tools/call'];
 
-for (const t of settings.targets) {
-  if (!(t in TARGET_LABELS)) {
-    throw new Error(`Unknown target "${t}" in BENCH_TARGETS`);
-  }
-}
 for (const n of settings.actionCounts) {
   if (!Number.isInteger(n) || n < 1) {
     throw new Error(`BENCH_ACTIONS must list whole numbers of 1 or more`);
@@ -117,7 +126,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 let serverScript = '';
 
-
 /** The one config every Backstage target gets, apart from its port. */
 function backstageConfig(port: number) {
   return {
@@ -134,6 +142,7 @@ function backstageConfig(port: number) {
             accessRestrictions: [
               { plugin: 'mcp-actions' },
               { plugin: BENCH_PLUGIN_ID },
+              { plugin: LIMITS_PLUGIN_ID },
             ],
           },
         ],
@@ -161,22 +170,22 @@ function peerSelfResolution(): string {
   return dir;
 }
 
-interface RunningTarget {
+interface RunningServer {
   child: ChildProcess;
-  url: string;
-  logFile: string;
+  origin: string;
 }
 
-async function startTarget(
-  target: Target,
+async function startServer(
+  target: TargetSpec,
   count: number,
   label: string,
-): Promise<RunningTarget> {
+): Promise<RunningServer> {
+  const kind: ServerKind = target.server;
   const port = await freePort();
   const logFile = path.join(workDir, `${label}.log`);
   const args = [
     '--target',
-    target,
+    kind,
     '--actions',
     String(count),
     '--port',
@@ -184,14 +193,14 @@ async function startTarget(
     '--token',
     settings.token,
   ];
-  if (target !== 'sdk') {
+  if (kind === 'this' || kind === 'peer') {
     const configFile = path.join(workDir, `${label}.app-config.yaml`);
     // JSON is YAML.
     fs.writeFileSync(configFile, JSON.stringify(backstageConfig(port), null, 2));
     args.push('--config', configFile);
   }
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: settings.logLevel };
-  if (target === 'peer') {
+  if (kind === 'peer') {
     env.NODE_PATH = peerSelfResolution();
   }
   const log = fs.openSync(logFile, 'w');
@@ -206,19 +215,14 @@ async function startTarget(
   child.on('exit', () => children.delete(child));
 
   await waitForReady(child, START_TIMEOUT_MS).catch(async error => {
-    await stopTarget({ child, url: '', logFile });
+    await stopChild(child);
     throw new Error(
-      `${TARGET_LABELS[target]} (N=${count}) ${error.message}\n--- ${logFile} (tail) ---\n${tail(logFile)}`,
+      `${target.label} (N=${count}) ${error.message}\n--- ${logFile} (tail) ---\n${tail(logFile)}`,
     );
   });
 
-  return { child, url: `http://127.0.0.1:${port}${MCP_PATH}`, logFile };
+  return { child, origin: `http://127.0.0.1:${port}` };
 }
-
-function stopTarget({ child }: RunningTarget): Promise<void> {
-  return stopChild(child);
-}
-
 
 /** Peak RSS of the child: VmHWM where /proc has it, else its own sampling. */
 async function peakRss(child: ChildProcess): Promise<number> {
@@ -246,83 +250,85 @@ async function peakRss(child: ChildProcess): Promise<number> {
 }
 
 // ---------------------------------------------------------------------------
-// JSON-RPC over Streamable HTTP
+// Requests and their checks
 
-const HEADERS = {
-  'Content-Type': 'application/json',
-  Accept: 'application/json, text/event-stream',
-  Authorization: `Bearer ${settings.token}`,
-  'MCP-Protocol-Version': PROTOCOL_VERSION,
-};
-
-function requestBody(method: Method, toolName?: string): string {
-  return JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    method,
-    params:
-      method === 'tools/call'
-        ? { name: toolName, arguments: CALL_ARGUMENTS }
-        : {},
-  });
-}
-
-interface RpcAnswer {
+interface Answer {
   text: string;
   contentType: string;
-  message: {
-    id?: unknown;
-    result?: any;
-    error?: { code: number; message: string };
-  };
+  /** The JSON-RPC message answering id 1, or the plain JSON of a limit. */
+  payload: any;
 }
 
-/** One POST; the answer may be JSON or a `text/event-stream` of messages. */
-async function rpc(url: string, body: string): Promise<RpcAnswer> {
-  const response = await fetch(url, { method: 'POST', headers: HEADERS, body });
+/** The JSON an answer carries, whether one JSON body or an event stream. */
+function payloadOf(text: string, contentType: string): unknown[] {
+  if (!contentType.includes('text/event-stream')) {
+    return [JSON.parse(text)];
+  }
+  return text
+    .split(/\r?\n\r?\n/)
+    .map(event =>
+      event
+        .split(/\r?\n/)
+        .filter(line => line.startsWith('data:'))
+        .map(line => line.slice(5).replace(/^ /, ''))
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .map(data => JSON.parse(data));
+}
+
+async function send(request: BenchRequest): Promise<Answer> {
+  const response = await fetch(request.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+  });
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   if (!response.ok) {
     throw new Error(`HTTP ${response.status}: ${text.slice(0, 500)}`);
   }
-  let messages: unknown[];
-  if (contentType.includes('text/event-stream')) {
-    messages = text
-      .split(/\r?\n\r?\n/)
-      .map(event =>
-        event
-          .split(/\r?\n/)
-          .filter(line => line.startsWith('data:'))
-          .map(line => line.slice(5).replace(/^ /, ''))
-          .join('\n'),
-      )
-      .filter(Boolean)
-      .map(data => JSON.parse(data));
-  } else {
-    messages = [JSON.parse(text)];
-  }
-  const message = messages.find(
-    (m): m is RpcAnswer['message'] =>
-      typeof m === 'object' && m !== null && (m as { id?: unknown }).id === 1,
+  return { text, contentType, payload: payloadOf(text, contentType) };
+}
+
+/** One JSON-RPC exchange; throws unless it carries a result for id 1. */
+async function rpc(request: BenchRequest): Promise<Answer> {
+  const answer = await send(request);
+  const message = (answer.payload as any[]).find(
+    m => typeof m === 'object' && m !== null && m.id === 1,
   );
   if (!message) {
-    throw new Error(`no JSON-RPC answer to id 1 in: ${text.slice(0, 500)}`);
+    throw new Error(`no JSON-RPC answer to id 1 in: ${answer.text.slice(0, 500)}`);
   }
   if (message.error) {
     throw new Error(
       `JSON-RPC error ${message.error.code}: ${message.error.message}`,
     );
   }
-  return { text, contentType, message };
+  return { ...answer, payload: message };
+}
+
+/** Whether a tools/call result is the bench action's greeting. */
+function isGreeting(result: unknown): boolean {
+  return (
+    !(result as { isError?: boolean })?.isError &&
+    JSON.stringify(result).includes('Hello, bench!')
+  );
 }
 
 /**
- * Checks that the target lists exactly the N bench tools and that calling
+ * Checks that an MCP target lists exactly the N bench tools and that calling
  * the cheap one works; returns the name it goes by there.
  */
-async function verify(url: string, count: number): Promise<string> {
-  const { message } = await rpc(url, requestBody('tools/list'));
-  const tools = message.result?.tools as { name: string }[] | undefined;
+async function verifyMcp(
+  target: TargetSpec,
+  origin: string,
+  count: number,
+): Promise<string> {
+  const era = target.era!;
+  const base = { origin, token: settings.token, era };
+  const list = await rpc(mcpRequest({ ...base, method: 'tools/list' }));
+  const tools = list.payload.result?.tools as { name: string }[] | undefined;
   if (!Array.isArray(tools)) {
     throw new Error('tools/list answered without a tools array');
   }
@@ -334,45 +340,74 @@ async function verify(url: string, count: number): Promise<string> {
   if (!tool) {
     throw new Error(`no tool for action "${CALLED_ACTION}" in tools/list`);
   }
-  const call = await rpc(url, requestBody('tools/call', tool.name));
-  const result = call.message.result;
-  if (result?.isError || !JSON.stringify(result).includes('Hello, bench!')) {
-    throw new Error(`tools/call gave ${JSON.stringify(result).slice(0, 500)}`);
+  const call = await rpc(
+    mcpRequest({ ...base, method: 'tools/call', toolName: tool.name }),
+  );
+  if (!isGreeting(call.payload.result)) {
+    throw new Error(
+      `tools/call gave ${JSON.stringify(call.payload.result).slice(0, 500)}`,
+    );
   }
   return tool.name;
+}
+
+/** The measured request of a row, and how to check a single answer. */
+async function prepare(
+  target: TargetSpec,
+  origin: string,
+  count: number,
+  method: Method,
+): Promise<{
+  request: BenchRequest;
+  toolName?: string;
+  exchange: (request: BenchRequest) => Promise<Answer>;
+  accepts: (payload: unknown) => boolean;
+}> {
+  if (target.limitRoute) {
+    const route = target.limitRoute;
+    return {
+      request: limitRequest({ origin, token: settings.token, route }),
+      exchange: send,
+      accepts: payload => {
+        const [json] = payload as any[];
+        return route === 'auth' ? json?.ok === true : isGreeting(json);
+      },
+    };
+  }
+  const toolName = await verifyMcp(target, origin, count);
+  return {
+    request: mcpRequest({
+      origin,
+      token: settings.token,
+      era: target.era!,
+      method,
+      toolName,
+    }),
+    toolName,
+    exchange: rpc,
+    accepts: payload => {
+      const result = (payload as { result?: unknown }).result;
+      if (method === 'tools/call') {
+        return isGreeting(result);
+      }
+      return (result as { tools?: unknown[] })?.tools?.length === count;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
 // Measuring
 
-interface Row {
-  target: Target;
-  count: number;
-  method: Method;
-  toolName?: string;
-  contentType?: string;
-  responseBytes?: number;
-  rps?: number;
-  p50?: number;
-  p99?: number;
-  rss?: number;
-  requests?: number;
-  bad?: number;
-  badDetail?: string;
-  failure?: string;
-}
-
 async function load(
-  url: string,
-  body: string,
+  request: BenchRequest,
   duration: number,
   expected: { body?: string; check: (body: string) => boolean },
 ) {
   return autocannon({
-    url,
+    url: request.url,
     method: 'POST',
-    headers: HEADERS,
-    body,
+    headers: request.headers,
+    body: request.body,
     connections: settings.connections,
     duration,
     timeout: 10,
@@ -382,32 +417,54 @@ async function load(
   });
 }
 
-async function measure(target: Target, count: number, method: Method): Promise<Row> {
+async function measure(
+  target: TargetSpec,
+  count: number,
+  method: Method,
+): Promise<Row> {
   const row: Row = { target, count, method };
-  const label = `${target}-${count}-${method.replace('/', '-')}`;
-  let running: RunningTarget | undefined;
+  const label = `${target.id}-${count}-${method.replace('/', '-')}`;
+  let running: RunningServer | undefined;
   try {
-    running = await startTarget(target, count, label);
-    const toolName = await verify(running.url, count);
+    running = await startServer(target, count, label);
+    const { request, toolName, exchange, accepts } = await prepare(
+      target,
+      running.origin,
+      count,
+      method,
+    );
     row.toolName = toolName;
-    const body = requestBody(method, toolName);
-    // Two answers: when they agree every measured answer must equal them.
-    const first = await rpc(running.url, body);
-    const second = await rpc(running.url, body);
+    // Two answers: when they agree byte for byte, every measured answer
+    // must equal them; otherwise each is parsed (JSON or event stream) and
+    // its payload checked.
+    const first = await exchange(request);
+    const second = await exchange(request);
+    if (!accepts(first.payload)) {
+      throw new Error(`unexpected answer: ${first.text.slice(0, 500)}`);
+    }
     row.contentType = first.contentType.split(';')[0];
     row.responseBytes = Buffer.byteLength(first.text);
+    const contentType = first.contentType;
     const expected =
       first.text === second.text
         ? { body: first.text, check: () => true }
         : {
-            check: (text: string) =>
-              text.includes('"result"') && !text.includes('"isError":true'),
+            check: (text: string) => {
+              try {
+                const payloads = payloadOf(text, contentType) as any[];
+                return target.limitRoute
+                  ? accepts(payloads)
+                  : accepts(payloads.find(m => m?.id === 1));
+              } catch {
+                return false;
+              }
+            },
           };
 
     if (settings.warmup > 0) {
-      await load(running.url, body, settings.warmup, expected);
+      await load(request, settings.warmup, expected);
     }
-    const result = await load(running.url, body, settings.duration, expected);
+    const result = await load(request, settings.duration, expected);
     row.rps = result.requests.average;
     row.p50 = result.latency.p50;
     row.p99 = result.latency.p99;
@@ -419,213 +476,45 @@ async function measure(target: Target, count: number, method: Method): Promise<R
     row.failure = (error as Error).message;
   } finally {
     if (running) {
-      await stopTarget(running);
+      await stopChild(running.child);
     }
   }
   return row;
 }
 
 // ---------------------------------------------------------------------------
-// Reporting
-
-const fmt = {
-  int: (v?: number) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US')),
-  ms: (v?: number) => {
-    if (v === undefined) {
-      return '–';
-    }
-    return Number.isInteger(v) ? String(v) : v.toFixed(2);
-  },
-  mb: (v?: number) => (v === undefined ? '–' : (v / 1024 / 1024).toFixed(0)),
-  ratio: (v?: number) => (v === undefined || !Number.isFinite(v) ? '–' : `${v.toFixed(2)}×`),
-};
-
-function find(rows: Row[], target: Target, count: number, method: Method) {
-  return rows.find(
-    r => r.target === target && r.count === count && r.method === method && !r.failure,
-  );
-}
-
-function table(rows: Row[]): string {
-  const lines = [
-    '| Target | N | Method | req/s | p50 ms | p99 ms | peak RSS MB | req/s vs peer | bad responses | answer |',
-    '|---|---:|---|---:|---:|---:|---:|---:|---:|---|',
-  ];
-  for (const row of rows) {
-    if (row.failure) {
-      lines.push(
-        `| ${TARGET_LABELS[row.target]} | ${row.count} | ${row.method} | FAILED | | | | | | ${row.failure.split('\n')[0].replace(/\|/g, '\\|')} |`,
-      );
-      continue;
-    }
-    const peer = find(rows, 'peer', row.count, row.method);
-    const ratio = peer?.rps ? row.rps! / peer.rps : undefined;
-    lines.push(
-      `| ${TARGET_LABELS[row.target]} | ${row.count} | ${row.method} | ${fmt.int(row.rps)} | ${fmt.ms(row.p50)} | ${fmt.ms(row.p99)} | ${fmt.mb(row.rss)} | ${row.target === 'peer' ? '1.00×' : fmt.ratio(ratio)} | ${row.bad} of ${fmt.int(row.requests)} | ${row.contentType}, ${fmt.int(row.responseBytes)} B |`,
-    );
-  }
-  return lines.join('\n');
-}
-
-interface Check {
-  name: string;
-  met: boolean | undefined;
-  detail: string;
-}
-
-function checks(rows: Row[]): Check[] {
-  const result: Check[] = [];
-  const throughputGoals: [number, Method, number][] = [
-    [500, 'tools/list', 10],
-    [500, 'tools/call', 10],
-    [5, 'tools/list', 3],
-    [5, 'tools/call', 1.5],
-  ];
-  for (const [count, method, factor] of throughputGoals) {
-    if (!settings.actionCounts.includes(count)) {
-      continue;
-    }
-    const mine = find(rows, 'this', count, method);
-    const peer = find(rows, 'peer', count, method);
-    const ratio = mine?.rps && peer?.rps ? mine.rps / peer.rps : undefined;
-    result.push({
-      name: `N=${count} ${method}: req/s ≥ ${factor}× peer`,
-      met:
-        ratio === undefined ? undefined : ratio >= factor && mine!.bad === 0,
-      detail: `${fmt.ratio(ratio)} (${fmt.int(mine?.rps)} vs ${fmt.int(peer?.rps)})`,
-    });
-  }
-  for (const count of settings.actionCounts) {
-    for (const method of METHODS) {
-      const mine = find(rows, 'this', count, method);
-      const peer = find(rows, 'peer', count, method);
-      const both = mine && peer;
-      result.push({
-        name: `N=${count} ${method}: p99 below peer`,
-        met: both ? mine.p99! < peer.p99! : undefined,
-        detail: `${fmt.ms(mine?.p99)} ms vs ${fmt.ms(peer?.p99)} ms`,
-      });
-      result.push({
-        name: `N=${count} ${method}: peak RSS ≤ peer`,
-        met: both ? mine.rss! <= peer.rss! : undefined,
-        detail: `${fmt.mb(mine?.rss)} MB vs ${fmt.mb(peer?.rss)} MB`,
-      });
-    }
-  }
-  const mine = rows.filter(r => r.target === 'this');
-  result.push({
-    name: 'this plugin: no failed rows, no bad responses',
-    met: mine.length > 0 && mine.every(r => !r.failure && r.bad === 0),
-    detail: mine
-      .filter(r => r.failure || r.bad)
-      .map(r => `N=${r.count} ${r.method}: ${r.failure ?? r.badDetail}`)
-      .join('; ') || 'all clean',
-  });
-  return result;
-}
-
-function verdict(met: boolean | undefined) {
-  if (met === undefined) {
-    return 'n/a ';
-  }
-  return met ? 'MET ' : 'MISS';
-}
-
-function report(rows: Row[], startedAt: Date, elapsedS: number): string {
-  const cpus = os.cpus();
-  const goalLines = checks(rows).map(
-    c => `- ${verdict(c.met)} ${c.name} — ${c.detail}`,
-  );
-  const notes = rows
-    .filter(r => !r.failure && r.bad)
-    .map(r => `- ${TARGET_LABELS[r.target]} N=${r.count} ${r.method}: ${r.badDetail}`);
-  const failures = rows
-    .filter(r => r.failure)
-    .map(r => `- ${TARGET_LABELS[r.target]} N=${r.count} ${r.method}:\n\n\`\`\`\n${r.failure}\n\`\`\``);
-  const toolNames = [...new Set(rows.filter(r => r.toolName).map(r => `${TARGET_LABELS[r.target]}: \`${r.toolName}\``))];
-  return [
-    '# MCP actions benchmark',
-    '',
-    `- Date: ${startedAt.toISOString()}`,
-    `- Node: ${process.version}, ${os.platform()} ${os.arch()}`,
-    `- CPU: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'})`,
-    `- Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s measured per row; a fresh server process per row`,
-    `- Targets: this plugin (src/, transpiled to plain CommonJS like the servers' helpers), peer = @backstage/plugin-mcp-actions-backend 0.2.2, bare SDK = low-level MCP SDK \`Server\` on express (stateless, JSON answers; the ceiling). Backstage backends: backend-defaults createBackend, in-memory SQLite, static token, LOG_LEVEL=${settings.logLevel}`,
-    `- Called tool: ${toolNames.join(', ') || '–'}`,
-    `- Total run time: ${elapsedS.toFixed(0)} s`,
-    '',
-    table(rows),
-    '',
-    '"bad responses": non-2xx, socket errors, timeouts and answers differing from the checked one. "req/s vs peer" is the row\'s req/s over the peer\'s for the same N and method. Peak RSS is the process\'s VmHWM (start-up included).',
-    '',
-    '## Targets (this plugin vs peer)',
-    '',
-    ...goalLines,
-    ...(notes.length ? ['', '## Bad responses', '', ...notes] : []),
-    ...(failures.length ? ['', '## Failures', '', ...failures] : []),
-    '',
-  ].join('\n');
-}
-
-const HISTORY_HEADING = '## History';
-
-/**
- * Every run adds a line to the report's history (kept from the previous
- * report), so measurements before and after a change stay side by side.
- */
-function history(rows: Row[], startedAt: Date): string {
-  let previous: string[] = [];
-  try {
-    const old = fs.readFileSync(settings.output, 'utf8');
-    const at = old.indexOf(HISTORY_HEADING);
-    if (at >= 0) {
-      previous = old
-        .slice(at + HISTORY_HEADING.length)
-        .split('\n')
-        .filter(line => line.startsWith('- '));
-    }
-  } catch {
-    // No previous report.
-  }
-  let commit = 'uncommitted';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    // Not a git checkout.
-  }
-  const cells = rows
-    .filter(r => !r.failure)
-    .map(r => `${r.target} N=${r.count} ${r.method.replace('tools/', '')} ${fmt.int(r.rps)}`);
-  const line = `- ${startedAt.toISOString().slice(0, 16)} ${commit}: ${cells.join('; ')} (req/s)`;
-  return [HISTORY_HEADING, '', 'Requests per second of earlier runs, newest last.', '', ...previous, line, ''].join('\n');
-}
-
-// ---------------------------------------------------------------------------
 
 async function main() {
   const startedAt = new Date();
+  // Read before anything is written: the targets against the peer compare
+  // with the newest earlier run.
+  const previous = latestHistory(settings.output);
   const rows: Row[] = [];
   serverScript = compileForChildren();
-  const total = settings.actionCounts.length * METHODS.length * settings.targets.length;
-  process.stdout.write(
-    `Benchmarking ${settings.targets.join(', ')} at N=${settings.actionCounts.join(', ')}: ${total} rows of ${settings.warmup} s + ${settings.duration} s (${os.cpus().length} cores, Node ${process.version})\n`,
+  const plan = settings.actionCounts.flatMap(count =>
+    METHODS.flatMap(method =>
+      settings.targets
+        .filter(t => t.methods.includes(method))
+        .map(target => ({ target, count, method })),
+    ),
   );
-  for (const count of settings.actionCounts) {
-    for (const method of METHODS) {
-      for (const target of settings.targets) {
-        process.stdout.write(`  ${TARGET_LABELS[target]} N=${count} ${method} ... `);
-        const row = await measure(target, count, method);
-        rows.push(row);
-        process.stdout.write(
-          row.failure
-            ? `FAILED\n${row.failure}\n`
-            : `${fmt.int(row.rps)} req/s, p99 ${fmt.ms(row.p99)} ms, RSS ${fmt.mb(row.rss)} MB${row.bad ? `, ${row.badDetail}` : ''}\n`,
-        );
-      }
-    }
+  process.stdout.write(
+    `Benchmarking ${settings.targets.map(t => t.id).join(', ')} at N=${settings.actionCounts.join(', ')}: ${plan.length} rows of ${settings.warmup} s + ${settings.duration} s (${os.cpus().length} cores, Node ${process.version})\n`,
+  );
+  for (const { target, count, method } of plan) {
+    process.stdout.write(
+      `  ${target.label} (${eraLabel(target)}) N=${count} ${method} ... `,
+    );
+    const row = await measure(target, count, method);
+    rows.push(row);
+    process.stdout.write(
+      row.failure
+        ? `FAILED\n${row.failure}\n`
+        : `${Math.round(row.rps!)} req/s, p99 ${row.p99} ms, RSS ${Math.round(row.rss! / 1048576)} MB${row.bad ? `, ${row.badDetail}` : ''}\n`,
+    );
   }
   const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
-  const markdown = `${report(rows, startedAt, elapsedS)}\n${history(rows, startedAt)}`;
+  const markdown = `${report({ rows, settings, previous, startedAt, elapsedS })}\n${history(settings.output, rows, startedAt, settings.note)}`;
   fs.writeFileSync(settings.output, markdown);
   process.stdout.write(`\n${markdown}\nWritten to ${settings.output}\n`);
   const failed = rows.some(r => r.failure);

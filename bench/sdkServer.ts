@@ -1,32 +1,21 @@
-// The low-level Server, as the plugins use: tools arrive as JSON Schema.
-// eslint-disable-next-line @typescript-eslint/no-deprecated
-import { Server } from '@modelcontextprotocol/sdk/server/index.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { toNodeHandler } from '@modelcontextprotocol/node';
 import {
-  CallToolRequestSchema,
-  ErrorCode,
-  ListToolsRequestSchema,
-  McpError,
+  ProtocolError,
+  ProtocolErrorCode,
+  Server,
+  createMcpHandler,
   type Tool,
-} from '@modelcontextprotocol/sdk/types.js';
-import express from 'express';
-import type { Server as HttpServer } from 'node:http';
-import { z } from 'zod';
-import { zodToJsonSchema } from 'zod-to-json-schema';
-import {
-  BENCH_PLUGIN_ID,
-  actionDescription,
-  actionName,
-  actionTitle,
-  inputSchema,
-  outputSchema,
-  runAction,
-} from './actions';
+} from '@modelcontextprotocol/server';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { benchTools } from './benchTools';
 
 /**
- * The ceiling: a bare MCP SDK server, stateless Streamable HTTP on plain
- * express, serving the same N tools under the same names with a static
- * bearer token; a fresh server and transport for every POST.
+ * The ceiling for this plugin: a bare MCP SDK v2 server as the SDK documents
+ * it, `createMcpHandler` with the low-level `Server` (tools arrive as JSON
+ * Schema, as they do in the plugins) behind `toNodeHandler` on plain
+ * `node:http`. It serves 2026-07-28 and, statelessly, the 2025 era, the same
+ * N tools under the same names, and checks a static bearer token; nothing
+ * else: no Backstage, no express, no telemetry.
  */
 export function startSdkServer(options: {
   count: number;
@@ -34,84 +23,53 @@ export function startSdkServer(options: {
   token: string;
 }): Promise<HttpServer> {
   const { count, port, token } = options;
-  const input = zodToJsonSchema(inputSchema(z)) as Tool['inputSchema'];
-  const output = zodToJsonSchema(outputSchema(z)) as Tool['outputSchema'];
-  const tools: Tool[] = [];
-  const indexByName = new Map<string, number>();
-  for (let index = 0; index < count; index++) {
-    const name = `${BENCH_PLUGIN_ID}.${actionName(index)}`;
-    indexByName.set(name, index);
-    tools.push({
-      name,
-      title: actionTitle(index),
-      description: actionDescription(index),
-      inputSchema: input,
-      outputSchema: output,
-      annotations: {
-        title: actionTitle(index),
-        readOnlyHint: true,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
-      },
-    });
-  }
+  const bench = benchTools(count);
+  const tools = bench.tools as Tool[];
 
-  const app = express();
-  app.post('/api/mcp-actions/v1', express.json({ limit: '1mb' }), async (req, res) => {
-    if (req.headers.authorization !== `Bearer ${token}`) {
-      res.status(401).json({
-        jsonrpc: '2.0',
-        error: { code: -32000, message: 'Unauthorized' },
-        id: null,
-      });
-      return;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const handler = createMcpHandler(() => {
     const server = new Server(
-      { name: 'bench-sdk', version: '1.0.0' },
+      { name: 'bench-sdk', version: '2.0.0' },
       { capabilities: { tools: { listChanged: false } } },
     );
-    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
-    server.setRequestHandler(CallToolRequestSchema, async request => {
-      const index = indexByName.get(request.params.name);
-      if (index === undefined) {
-        throw new McpError(
-          ErrorCode.InvalidParams,
+    server.setRequestHandler('tools/list', async () => ({ tools }));
+    server.setRequestHandler('tools/call', async request => {
+      const result = bench.call(request.params.name, request.params.arguments);
+      if (!result) {
+        throw new ProtocolError(
+          ProtocolErrorCode.InvalidParams,
           `Unknown tool "${request.params.name}"`,
         );
       }
-      const args = (request.params.arguments ?? {}) as { name: string };
-      const result = runAction(index, args);
-      return {
-        content: [{ type: 'text', text: JSON.stringify(result) }],
-        structuredContent: result,
-      };
+      return result;
     });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    res.on('close', () => {
-      transport.close().catch(() => {});
-      server.close().catch(() => {});
-    });
-    try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, req.body);
-    } catch {
-      if (!res.headersSent) {
-        res.status(500).json({
-          jsonrpc: '2.0',
-          error: { code: -32603, message: 'Internal error' },
-          id: null,
-        });
-      }
-    }
+    return server;
   });
+  const serve = toNodeHandler(handler);
 
+  const httpServer = createServer((req, res) => {
+    if (req.url !== '/api/mcp-actions/v1') {
+      res.writeHead(404).end();
+      return;
+    }
+    if (req.headers.authorization !== `Bearer ${token}`) {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          error: { code: -32000, message: 'Unauthorized' },
+          id: null,
+        }),
+      );
+      return;
+    }
+    serve(req, res).catch(() => {
+      if (!res.headersSent) {
+        res.writeHead(500).end();
+      }
+    });
+  });
   return new Promise((resolve, reject) => {
-    const httpServer = app.listen(port, '127.0.0.1', () => resolve(httpServer));
-    httpServer.on('error', reject);
+    httpServer.once('error', reject);
+    httpServer.listen(port, '127.0.0.1', () => resolve(httpServer));
   });
 }

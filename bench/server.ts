@@ -3,16 +3,21 @@
  * plain CommonJS compiled by bench/compile.ts (no TypeScript loader, so the
  * dynamic imports below are require()s and load only what the target needs):
  *
- *   --target this|peer|sdk --actions N --port P --token T [--config FILE]
+ *   --target this|peer|sdk|sdk-v1 --actions N --port P --token T [--config FILE]
  *
- * The Backstage targets read their config from `--config FILE` (the root
- * config service parses process.argv). Reports `{ type: 'ready' }` over IPC
- * once listening, answers `{ type: 'rss' }` with the peak RSS it sampled, and
- * exits when told to stop, on SIGTERM, or when the parent goes away.
+ * `this` and `peer` are the same Backstage backend (bench actions plugin,
+ * bench-limits plugin) with one MCP plugin or the other; `sdk` is the bare
+ * SDK v2 server, `sdk-v1` the bare SDK v1 one. The Backstage targets read
+ * their config from `--config FILE` (the root config service parses
+ * process.argv). Reports `{ type: 'ready' }` over IPC once listening,
+ * answers `{ type: 'rss' }` with the peak RSS it sampled, and exits when
+ * told to stop, on SIGTERM, or when the parent goes away.
  */
 import { parseArgs } from 'node:util';
+import type { Server as HttpServer } from 'node:http';
 
-type Target = 'this' | 'peer' | 'sdk';
+const SERVER_KINDS = ['this', 'peer', 'sdk', 'sdk-v1'] as const;
+type ServerKind = (typeof SERVER_KINDS)[number];
 
 const { values } = parseArgs({
   options: {
@@ -25,7 +30,7 @@ const { values } = parseArgs({
   strict: false,
 });
 
-const target = values.target as Target;
+const kind = values.target as ServerKind;
 const count = Number(values.actions);
 const port = Number(values.port);
 const token = String(values.token);
@@ -52,9 +57,11 @@ process.on('disconnect', () => process.exit(0));
 async function startBackstage() {
   const { createBackend } = await import('@backstage/backend-defaults');
   const { createBenchActionsPlugin } = await import('./benchActionsPlugin');
+  const { benchLimitsPlugin } = await import('./limitsPlugin');
   const backend = createBackend();
   backend.add(createBenchActionsPlugin(count));
-  if (target === 'this') {
+  backend.add(benchLimitsPlugin);
+  if (kind === 'this') {
     backend.add(import('../src'));
   } else {
     backend.add(import('peer-mcp-actions-backend'));
@@ -62,9 +69,7 @@ async function startBackstage() {
   await backend.start();
 }
 
-async function startSdk() {
-  const { startSdkServer } = await import('./sdkServer');
-  const server = await startSdkServer({ count, port, token });
+function stopOnSigterm(server: HttpServer) {
   process.on('SIGTERM', () => {
     server.closeAllConnections();
     server.close(() => process.exit(0));
@@ -72,14 +77,18 @@ async function startSdk() {
 }
 
 async function main() {
-  if (!['this', 'peer', 'sdk'].includes(target)) {
+  if (!SERVER_KINDS.includes(kind)) {
     throw new Error(`Unknown target "${values.target}"`);
   }
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(port)) {
     throw new Error('Give --actions N and --port P');
   }
-  if (target === 'sdk') {
-    await startSdk();
+  if (kind === 'sdk') {
+    const { startSdkServer } = await import('./sdkServer');
+    stopOnSigterm(await startSdkServer({ count, port, token }));
+  } else if (kind === 'sdk-v1') {
+    const { startSdkV1Server } = await import('./sdkV1Server');
+    stopOnSigterm(await startSdkV1Server({ count, port, token }));
   } else {
     await startBackstage();
   }

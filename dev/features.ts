@@ -1,3 +1,5 @@
+import authPlugin from '@backstage/plugin-auth-backend';
+import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -7,13 +9,17 @@ import { localActionsPlugin } from './localActionsPlugin';
 
 /**
  * What the dev backend runs, shared with the tests that start it in-process:
- * the catalog (which learns the Template kind from the entity model module),
- * the scaffolder with a local stand-in for a git host, the `local` example
- * plugin, and this plugin. Imported statically, since Jest can't follow a
- * dynamic import().
+ * the auth backend with guest sign-in (so a browser can sign in to the
+ * secrets page, and MCP clients can get user tokens), the catalog (which
+ * learns the Template kind from the entity model module), the scaffolder
+ * with a local stand-in for a git host, the `local` example plugin, and
+ * this plugin. Imported statically, since Jest can't follow a dynamic
+ * import().
  */
 export function devBackendFeatures() {
   return [
+    authPlugin,
+    guestProviderModule,
     catalogPlugin,
     scaffolderEntityModelModule,
     scaffolderPlugin,

@@ -1,9 +1,10 @@
 /*
  * The dev backend: `npm start` serves this plugin on http://127.0.0.1:7007
- * with the catalog (fed by dev/catalog.yaml and the templates in
- * dev/templates), the scaffolder, a local plugin contributing actions, an
- * in-memory SQLite database and a static token for MCP clients (MCP_TOKEN,
- * default below). The feature list is in dev/features.ts.
+ * with the auth backend (guest sign-in), the catalog (fed by
+ * dev/catalog.yaml and the templates in dev/templates), the scaffolder, a
+ * local plugin contributing actions, an in-memory SQLite database and a
+ * static token for MCP clients (MCP_TOKEN, default below). The feature list
+ * is in dev/features.ts.
  *
  *   Streamable HTTP  http://localhost:7007/api/mcp-actions/v1
  *   Legacy SSE       http://localhost:7007/api/mcp-actions/v1/sse
@@ -16,8 +17,13 @@
  *
  * Modes:
  *   npm run start:metrics  also serves Prometheus metrics on MCP_METRICS_PORT (9464)
- *   npm run start:oauth    adds the auth backend (guest sign-in, Client ID
- *                          Metadata Documents) so the OAuth discovery chain works
+ *   npm run start:oauth    turns on Client ID Metadata Documents and Dynamic
+ *                          Client Registration, so the OAuth discovery chain works
+ *
+ * local.post-to-webhook needs a secret: the client gets a link to
+ * http://localhost:7007/api/mcp-actions/secrets/<id>, where the browser
+ * signs in as the guest user (for calls made with a guest token) or, for
+ * calls made with the static token, shows the form right away.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import { DEV_MCP_TOKEN, DEV_SECRETS_KEY } from './devToken';
@@ -38,8 +44,4 @@ for (const feature of devBackendFeatures()) {
   backend.add(feature);
 }
 backend.add(printClientConfig);
-if (process.env.MCP_DEV_OAUTH) {
-  backend.add(import('@backstage/plugin-auth-backend'));
-  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
-}
 backend.start();

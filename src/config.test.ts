@@ -48,7 +48,16 @@ describe('readMcpActionsConfig', () => {
       ['no warnings', c => c.warnings, []],
       ['confirmDestructive', c => c.confirmDestructive, false],
       ['confirmDestructiveFallback', c => c.confirmDestructiveFallback, 'refuse'],
-      ['secrets', c => c.secrets, { encryptionKey: undefined, ttlMs: 600_000, requestTtlMs: 600_000 }],
+      [
+        'secrets',
+        c => c.secrets,
+        {
+          encryptionKey: undefined,
+          ttlMs: 600_000,
+          requestTtlMs: 600_000,
+          signIn: { providers: [], environment: 'development', appUrl: undefined },
+        },
+      ],
       ['oauthEnabled', c => c.oauthEnabled, false],
     ])('%s', (_label, pick, expected) => {
       expect(pick(defaults)).toEqual(expected);
@@ -466,6 +475,34 @@ describe('readMcpActionsConfig', () => {
       ['cors origin of a non-string type', { backend: { cors: { origin: true } } }, 'https://x.org', false],
     ])('%s', (_label, data, origin, allowed) => {
       expect(read(data).allowedOrigins(origin)).toBe(allowed);
+    });
+  });
+
+  describe('secrets.signInProviders', () => {
+    it('defaults to every configured auth provider, in config order, and reads the environment and app', () => {
+      const config = read({
+        app: { baseUrl: 'https://backstage.example.com' },
+        auth: { environment: 'production', providers: { github: {}, guest: {} } },
+      });
+      expect(config.secrets.signIn).toEqual({
+        providers: ['github', 'guest'],
+        environment: 'production',
+        appUrl: 'https://backstage.example.com',
+      });
+    });
+
+    it('takes the configured list over the providers', () => {
+      const config = read({
+        auth: { providers: { github: {}, guest: {} } },
+        ...withMcp({ secrets: { signInProviders: ['guest'] } }),
+      });
+      expect(config.secrets.signIn.providers).toEqual(['guest']);
+    });
+
+    it('refuses a value that is not a provider id', () => {
+      expect(() => read(withMcp({ secrets: { signInProviders: ['github', '../x'] } }))).toThrow(
+        `Invalid config at 'mcpActions.secrets.signInProviders[1]': "../x" is not a provider id (letters, digits, '-' and '_')`,
+      );
     });
   });
 

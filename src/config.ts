@@ -71,6 +71,8 @@ export interface McpActionsConfig {
     ttlMs: number;
     /** How long a request for secrets (its page and link) stays valid. */
     requestTtlMs: number;
+    /** How the secrets page signs a user in; see `readSignIn`. */
+    signIn: SecretsPageSignIn;
   };
   /** Config that works but should change (deprecated keys), for start-up warnings. */
   warnings: string[];
@@ -83,6 +85,15 @@ export interface McpActionsConfig {
 }
 
 export type OriginMatcher = (origin: string) => boolean;
+
+export interface SecretsPageSignIn {
+  /** Auth providers whose refresh endpoints the page tries, in order. */
+  providers: string[];
+  /** The auth backend's environment (`auth.environment`), for the refresh URLs. */
+  environment: string;
+  /** The Backstage app, where a user without a session signs in. */
+  appUrl?: string;
+}
 
 export const DEFAULT_SERVER_NAME = 'backstage';
 
@@ -201,7 +212,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
     },
     ...readPayloadCapture(config),
     ...readConfirmation(config),
-    secrets: readSecrets(config),
+    secrets: readSecrets(config, rootConfig),
     allowedOrigins: readAllowedOrigins(rootConfig),
     oauthEnabled: readOAuthEnabled(rootConfig),
     tasks: readTasksConfig(config),
@@ -326,7 +337,10 @@ function readConfirmation(config: Config) {
   };
 }
 
-function readSecrets(config: Config): McpActionsConfig['secrets'] {
+function readSecrets(
+  config: Config,
+  rootConfig: Config,
+): McpActionsConfig['secrets'] {
   const encryptionKey = config.getOptionalString('secrets.encryptionKey');
   if (encryptionKey !== undefined && encryptionKey.length < MIN_KEY_LENGTH) {
     throw new Error(
@@ -342,6 +356,30 @@ function readSecrets(config: Config): McpActionsConfig['secrets'] {
       DEFAULTS.secretsRequestTtlMs,
       { positive: true },
     ),
+    signIn: readSignIn(config, rootConfig),
+  };
+}
+
+/**
+ * The secrets page signs users in with a session they already have at the
+ * auth backend: by default through every configured provider, in config
+ * order.
+ */
+function readSignIn(config: Config, rootConfig: Config): SecretsPageSignIn {
+  const configured = rootConfig.getOptionalConfig('auth.providers')?.keys() ?? [];
+  const providers =
+    config.getOptionalStringArray('secrets.signInProviders') ?? configured;
+  for (const [index, provider] of providers.entries()) {
+    if (!/^[A-Za-z0-9_-]+$/.test(provider)) {
+      throw new Error(
+        `Invalid config at 'mcpActions.secrets.signInProviders[${index}]': "${provider}" is not a provider id (letters, digits, '-' and '_')`,
+      );
+    }
+  }
+  return {
+    providers,
+    environment: rootConfig.getOptionalString('auth.environment') ?? 'development',
+    appUrl: rootConfig.getOptionalString('app.baseUrl'),
   };
 }
 

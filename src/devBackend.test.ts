@@ -107,4 +107,39 @@ describe('the dev backend', () => {
       await client.close();
     }
   });
+
+  it('signs a browser in as the guest on the secrets page of local.post-to-webhook', async () => {
+    const base = new URL(url).origin;
+    const refreshed = await fetch(`${base}/api/auth/guest/refresh?env=development`);
+    expect(refreshed.status).toBe(200);
+    const guest = `Bearer ${(await refreshed.json()).backstageIdentity.token}`;
+
+    const client = new Client({ name: 'dev-smoke', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: guest } } }),
+    );
+    try {
+      const error: any = await client
+        .callTool({ name: 'local.post-to-webhook', arguments: { message: 'hi' } })
+        .catch(e => e);
+      expect(error).toMatchObject({ code: -32042 });
+      const page = new URL(error.data.elicitations[0].url);
+      const pageUrl = `${base}${page.pathname}`;
+
+      const signIn = await fetch(pageUrl);
+      expect(signIn.status).toBe(401);
+      expect(await signIn.text()).toContain('/api/auth/guest/refresh?env=development');
+
+      const cookieResponse = await fetch(`${base}/api/mcp-actions/.backstage/auth/v1/cookie`, {
+        headers: { Authorization: guest },
+      });
+      expect(cookieResponse.status).toBe(200);
+      const cookie = cookieResponse.headers.getSetCookie()[0].split(';')[0];
+      const form = await fetch(pageUrl, { headers: { Cookie: cookie } });
+      expect(form.status).toBe(200);
+      expect(await form.text()).toContain('Secrets for Post to webhook');
+    } finally {
+      await client.close();
+    }
+  });
 });

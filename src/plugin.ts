@@ -9,6 +9,9 @@ import {
 } from '@backstage/backend-plugin-api/alpha';
 import { readMcpActionsConfig } from './config';
 import { createRouter } from './routers/createRouter';
+import { createSecretsPageRouter } from './routers/createSecretsPageRouter';
+import { CsrfTokens } from './secretsPage/csrf';
+import { SecretsActionLookup } from './secretsPage/SecretsActionLookup';
 import {
   WELL_KNOWN_PATH,
   createWellKnownRouter,
@@ -102,13 +105,14 @@ export const mcpActionsPlugin = createBackendPlugin({
         );
 
         const metrics = createMcpMetrics(metricsService);
+        const naming = {
+          namespaced: config.namespacedToolNames,
+          separator: config.toolNameSeparator,
+        };
         const catalog = ToolCatalog.create({
           actions,
           logger,
-          naming: {
-            namespaced: config.namespacedToolNames,
-            separator: config.toolNameSeparator,
-          },
+          naming,
           ttlMs: config.cache.ttlMs,
           maxEntries: config.cache.maxEntries,
         });
@@ -172,6 +176,31 @@ export const mcpActionsPlugin = createBackendPlugin({
         // The MCP routes check credentials themselves, so that a client
         // without them gets the challenge MCP authorization expects.
         httpRouter.addAuthPolicy({ path: '/v1', allow: 'unauthenticated' });
+
+        if (stores.secrets && config.secrets.encryptionKey) {
+          httpRouter.use(
+            createSecretsPageRouter({
+              store: stores.secrets,
+              httpAuth,
+              discovery,
+              auditor,
+              lookup: new SecretsActionLookup({
+                actions,
+                auth,
+                naming,
+                ttlMs: config.cache.ttlMs,
+              }),
+              csrf: CsrfTokens.fromEncryptionKey(config.secrets.encryptionKey),
+              pluginId: PLUGIN_ID,
+              secretsTtlMs: config.secrets.ttlMs,
+              signIn: config.secrets.signIn,
+            }),
+          );
+          // A browser reaches the page with this plugin's user cookie or
+          // with nothing at all (sign-in, service callers' links); the page
+          // decides who may see what (secretsPage/pageAccess.ts).
+          httpRouter.addAuthPolicy({ path: '/secrets', allow: 'unauthenticated' });
+        }
       },
     });
   },

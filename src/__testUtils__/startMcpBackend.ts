@@ -37,6 +37,8 @@ export interface StartOptions {
   features?: BackendFeature[];
   /** Leave out the mock httpAuth/auth, for tests that bring the real ones. */
   realAuth?: boolean;
+  /** Also register the test action that needs a secret (`call-webhook`). */
+  secretAction?: boolean;
 }
 
 /**
@@ -49,7 +51,9 @@ export async function startMcpBackend(options: StartOptions = {}) {
   const backend = await startTestBackend({
     features: [
       mcpActionsPlugin,
-      createTestActionsPlugin(),
+      createTestActionsPlugin('test-actions', {
+        secretAction: options.secretAction,
+      }),
       actionsRegistryServiceFactory,
       actionsServiceFactory,
       mockServices.rootConfig.factory({

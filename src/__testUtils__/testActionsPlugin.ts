@@ -1,12 +1,27 @@
 import { createBackendPlugin } from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import {
+  type ActionsRegistryService,
+  actionsRegistryServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { createHash } from 'node:crypto';
+
+/** What `call-webhook` returns for a token: enough to compare, never the token. */
+export function tokenFingerprint(token: string): string {
+  return createHash('sha256').update(token).digest('hex').slice(0, 12);
+}
 
 /**
  * A real plugin that registers actions through the Actions Registry, as any
  * Backstage plugin would; the integration tests expose these as tools.
  */
-export function createTestActionsPlugin(pluginId = 'test-actions') {
+export function createTestActionsPlugin(
+  pluginId = 'test-actions',
+  options: {
+    /** Also register `call-webhook`, which needs a secret from the user. */
+    secretAction?: boolean;
+  } = {},
+) {
   return createBackendPlugin({
     pluginId,
     register(env) {
@@ -84,6 +99,9 @@ export function createTestActionsPlugin(pluginId = 'test-actions') {
               throw new Error('the widget factory exploded');
             },
           });
+          if (options.secretAction) {
+            registerCallWebhook(registry);
+          }
           registry.register({
             name: 'sleep',
             title: 'Sleep',
@@ -101,5 +119,47 @@ export function createTestActionsPlugin(pluginId = 'test-actions') {
         },
       });
     },
+  });
+}
+
+/**
+ * An action that declares a secret and returns only a fingerprint of it, so
+ * tests can tell which secret it ran with without the secret ever coming
+ * back.
+ */
+function registerCallWebhook(registry: ActionsRegistryService) {
+  registry.register({
+    name: 'call-webhook',
+    title: 'Call webhook',
+    description:
+      'Calls an example webhook with a token the user enters in Backstage; returns only a fingerprint of the token',
+    attributes: { readOnly: false, destructive: false, idempotent: true },
+    schema: {
+      input: z => z.object({ message: z.string() }),
+      secrets: z =>
+        z.object({
+          apiToken: z
+            .string()
+            .min(8)
+            .describe('Your personal token for the example webhook'),
+          sandbox: z
+            .boolean()
+            .optional()
+            .describe('Send to the sandbox instead of production'),
+        }),
+      output: z =>
+        z.object({
+          sent: z.string(),
+          tokenFingerprint: z.string(),
+          sandbox: z.boolean(),
+        }),
+    },
+    action: async ({ input, secrets }) => ({
+      output: {
+        sent: input.message,
+        tokenFingerprint: tokenFingerprint(secrets.apiToken),
+        sandbox: secrets.sandbox ?? false,
+      },
+    }),
   });
 }

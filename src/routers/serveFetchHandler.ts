@@ -36,13 +36,9 @@ export async function serveFetchHandler(
   res: ExpressResponse,
   options: ServeOptions,
 ): Promise<void> {
-  let finished = false;
   const abort = new AbortController();
-  res.on('close', () => {
-    if (!finished) {
-      abort.abort();
-    }
-  });
+  const onClose = () => abort.abort();
+  res.once('close', onClose);
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -68,21 +64,30 @@ export async function serveFetchHandler(
   response.headers.forEach((value, name) => {
     outgoing[name] = value;
   });
-  res.writeHead(response.status, outgoing);
-  if (!response.body) {
-    const complete = !abort.signal.aborted;
-    finished = true;
-    res.end();
-    if (complete) {
+  const streaming = outgoing['content-type']?.startsWith('text/event-stream');
+  if (!streaming) {
+    // A JSON answer is complete already: one write with its length is
+    // cheaper than copying it chunk by chunk (measured by npm run bench).
+    const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+    if (body) {
+      observer?.chunk(body);
+      outgoing['content-length'] = String(body.length);
+    }
+    finish(res, onClose);
+    res.writeHead(response.status, outgoing);
+    res.end(body);
+    if (!abort.signal.aborted) {
       observer?.end();
     }
     return;
   }
+
+  res.writeHead(response.status, outgoing);
   const closed = new Promise<void>(resolve =>
     abort.signal.addEventListener('abort', () => resolve(), { once: true }),
   );
   try {
-    for await (const chunk of response.body) {
+    for await (const chunk of response.body!) {
       if (abort.signal.aborted) {
         break;
       }
@@ -99,9 +104,19 @@ export async function serveFetchHandler(
     // A stream that fails midway ends the response; the client sees it end.
   }
   const complete = !abort.signal.aborted;
-  finished = true;
+  finish(res, onClose);
   res.end();
   if (complete) {
     observer?.end();
   }
+}
+
+/**
+ * The answer is out: closing the connection no longer cancels anything, and
+ * nothing may keep the response alive through the request's signal (the
+ * web request holds it until it is collected, which kept finished
+ * responses in memory under load).
+ */
+function finish(res: ExpressResponse, onClose: () => void) {
+  res.removeListener('close', onClose);
 }
