@@ -58,11 +58,15 @@ export function compileForChildren(): string {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, outputText);
   }
-  // src/packageVersion.ts reads ../package.json.
+  // src/packageVersion.ts reads ../package.json; the stores find their
+  // migrations beside it, as in the published package.
   fs.copyFileSync(
     path.join(ROOT, 'package.json'),
     path.join(BUILD_DIR, 'package.json'),
   );
+  fs.cpSync(path.join(ROOT, 'migrations'), path.join(BUILD_DIR, 'migrations'), {
+    recursive: true,
+  });
   return path.join(BUILD_DIR, 'bench', 'server.js');
 }
 
