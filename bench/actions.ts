@@ -43,7 +43,10 @@ export function inputSchema(z: typeof zod) {
       .max(100)
       .optional()
       .describe('How many results to return at most'),
-    tags: z.array(z.string()).optional().describe('Only widgets with these tags'),
+    tags: z
+      .array(z.string())
+      .optional()
+      .describe('Only widgets with these tags'),
   });
 }
 

@@ -31,7 +31,10 @@ export function tail(file: string, lines = 30): string {
 }
 
 /** Resolves when the child says it is ready; rejects if it fails or exits. */
-export function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+export function waitForReady(
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => fail(new Error(`did not start within ${timeoutMs} ms`)),
@@ -55,7 +58,9 @@ export function waitForReady(child: ChildProcess, timeoutMs: number): Promise<vo
       }
     }
     function onExit(code: number | null, signal: string | null) {
-      fail(new Error(`exited during start-up (code ${code}, signal ${signal})`));
+      fail(
+        new Error(`exited during start-up (code ${code}, signal ${signal})`),
+      );
     }
     child.on('message', onMessage);
     child.on('exit', onExit);
@@ -67,7 +72,9 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
     return;
   }
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  const exited = new Promise<void>(resolve =>
+    child.once('exit', () => resolve()),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;

@@ -4,7 +4,12 @@ import ts from 'typescript';
 
 const ROOT = path.join(__dirname, '..');
 /** Inside node_modules, so the compiled files resolve packages from ours. */
-export const BUILD_DIR = path.join(ROOT, 'node_modules', '.cache', 'mcp-actions-bench');
+export const BUILD_DIR = path.join(
+  ROOT,
+  'node_modules',
+  '.cache',
+  'mcp-actions-bench',
+);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {

@@ -37,7 +37,8 @@ export interface ReportSettings {
 }
 
 const fmt = {
-  int: (v?: number) => (v === undefined ? '–' : Math.round(v).toLocaleString('en-US')),
+  int: (v?: number) =>
+    v === undefined ? '–' : Math.round(v).toLocaleString('en-US'),
   /** req/s for the history: whole numbers, one decimal below 100. */
   rate: (v: number) =>
     v < 100 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US'),
@@ -74,7 +75,9 @@ export function table(rows: Row[]): string {
   for (const row of rows) {
     const head = `| ${row.target.label} | ${eraLabel(row.target)} | ${row.count} | ${row.method}`;
     if (row.failure) {
-      lines.push(`${head} | FAILED | | | | | ${cell(row.failure.split('\n')[0])} |`);
+      lines.push(
+        `${head} | FAILED | | | | | ${cell(row.failure.split('\n')[0])} |`,
+      );
       continue;
     }
     lines.push(
@@ -145,7 +148,10 @@ export function latestHistory(file: string): HistoryEntry | undefined {
   for (const match of line
     .slice(colon + 2)
     .matchAll(/([\w@.-]+) N=(\d+) (list|call) ([\d,.]+)/g)) {
-    rates.set(`${match[1]} N=${match[2]} ${match[3]}`, Number(match[4].replace(/,/g, '')));
+    rates.set(
+      `${match[1]} N=${match[2]} ${match[3]}`,
+      Number(match[4].replace(/,/g, '')),
+    );
   }
   return { label: line.slice(2, colon), rates };
 }
@@ -167,7 +173,10 @@ export function history(
   }
   const cells = rows
     .filter(r => !r.failure && r.rps !== undefined)
-    .map(r => `${cellKey(historyKey(r.target), r.count, r.method)} ${fmt.rate(r.rps!)}`);
+    .map(
+      r =>
+        `${cellKey(historyKey(r.target), r.count, r.method)} ${fmt.rate(r.rps!)}`,
+    );
   const line = `- ${startedAt.toISOString().slice(0, 16)} ${commit}${note ? ` (${note})` : ''}: ${cells.join('; ')} (req/s)`;
   return [
     HISTORY_HEADING,
@@ -220,8 +229,7 @@ function ratioCheck(options: {
         ? undefined
         : ratio >= min && clean(mine, other),
     detail:
-      options.detail ??
-      `${fmt.int(mine?.rps)} vs ${fmt.int(other?.rps)} req/s`,
+      options.detail ?? `${fmt.int(mine?.rps)} vs ${fmt.int(other?.rps)} req/s`,
   };
 }
 
@@ -358,14 +366,21 @@ export function report(options: {
     '',
     `Met: ${all.filter(c => c.met).length} of ${all.length}.`,
     ...(bad.length
-      ? ['', '## Bad responses', '', ...bad.map(r => `- ${label(r)}: ${r.badDetail}`)]
+      ? [
+          '',
+          '## Bad responses',
+          '',
+          ...bad.map(r => `- ${label(r)}: ${r.badDetail}`),
+        ]
       : []),
     ...(failures.length
       ? [
           '',
           '## Failures',
           '',
-          ...failures.map(r => `- ${label(r)}:\n\n\`\`\`\n${r.failure}\n\`\`\``),
+          ...failures.map(
+            r => `- ${label(r)}:\n\n\`\`\`\n${r.failure}\n\`\`\``,
+          ),
         ]
       : []),
     '',

@@ -33,11 +33,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  BENCH_PLUGIN_ID,
-  CALLED_ACTION,
-  LIMITS_PLUGIN_ID,
-} from './actions';
+import { BENCH_PLUGIN_ID, CALLED_ACTION, LIMITS_PLUGIN_ID } from './actions';
 import { freePort, stopChild, tail, waitForReady } from './childProcesses';
 import { compileForChildren, removeBuild } from './compile';
 import { history, latestHistory, report, type Row } from './report';
@@ -196,10 +192,16 @@ async function startServer(
   if (kind === 'this' || kind === 'peer') {
     const configFile = path.join(workDir, `${label}.app-config.yaml`);
     // JSON is YAML.
-    fs.writeFileSync(configFile, JSON.stringify(backstageConfig(port), null, 2));
+    fs.writeFileSync(
+      configFile,
+      JSON.stringify(backstageConfig(port), null, 2),
+    );
     args.push('--config', configFile);
   }
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: settings.logLevel };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: settings.logLevel,
+  };
   if (kind === 'peer') {
     env.NODE_PATH = peerSelfResolution();
   }
@@ -298,7 +300,9 @@ async function rpc(request: BenchRequest): Promise<Answer> {
     m => typeof m === 'object' && m !== null && m.id === 1,
   );
   if (!message) {
-    throw new Error(`no JSON-RPC answer to id 1 in: ${answer.text.slice(0, 500)}`);
+    throw new Error(
+      `no JSON-RPC answer to id 1 in: ${answer.text.slice(0, 500)}`,
+    );
   }
   if (message.error) {
     throw new Error(
@@ -469,7 +473,8 @@ async function measure(
     row.p50 = result.latency.p50;
     row.p99 = result.latency.p99;
     row.requests = result.requests.total;
-    row.bad = result.non2xx + result.errors + result.timeouts + result.mismatches;
+    row.bad =
+      result.non2xx + result.errors + result.timeouts + result.mismatches;
     row.badDetail = `non2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, mismatches ${result.mismatches}`;
     row.rss = await peakRss(running.child);
   } catch (error) {

@@ -29,52 +29,59 @@ export function startSdkV1Server(options: {
   const tools = bench.tools as Tool[];
 
   const app = express();
-  app.post('/api/mcp-actions/v1', express.json({ limit: '1mb' }), async (req, res) => {
-    if (req.headers.authorization !== `Bearer ${token}`) {
-      res.status(401).json({
-        jsonrpc: '2.0',
-        error: { code: -32000, message: 'Unauthorized' },
-        id: null,
-      });
-      return;
-    }
-    // eslint-disable-next-line @typescript-eslint/no-deprecated
-    const server = new Server(
-      { name: 'bench-sdk', version: '1.0.0' },
-      { capabilities: { tools: { listChanged: false } } },
-    );
-    server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
-    server.setRequestHandler(CallToolRequestSchema, async request => {
-      const result = bench.call(request.params.name, request.params.arguments);
-      if (!result) {
-        throw new McpError(
-          ErrorCode.InvalidParams,
-          `Unknown tool "${request.params.name}"`,
-        );
-      }
-      return result;
-    });
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: true,
-    });
-    res.on('close', () => {
-      transport.close().catch(() => {});
-      server.close().catch(() => {});
-    });
-    try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, req.body);
-    } catch {
-      if (!res.headersSent) {
-        res.status(500).json({
+  app.post(
+    '/api/mcp-actions/v1',
+    express.json({ limit: '1mb' }),
+    async (req, res) => {
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        res.status(401).json({
           jsonrpc: '2.0',
-          error: { code: -32603, message: 'Internal error' },
+          error: { code: -32000, message: 'Unauthorized' },
           id: null,
         });
+        return;
       }
-    }
-  });
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      const server = new Server(
+        { name: 'bench-sdk', version: '1.0.0' },
+        { capabilities: { tools: { listChanged: false } } },
+      );
+      server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools }));
+      server.setRequestHandler(CallToolRequestSchema, async request => {
+        const result = bench.call(
+          request.params.name,
+          request.params.arguments,
+        );
+        if (!result) {
+          throw new McpError(
+            ErrorCode.InvalidParams,
+            `Unknown tool "${request.params.name}"`,
+          );
+        }
+        return result;
+      });
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: true,
+      });
+      res.on('close', () => {
+        transport.close().catch(() => {});
+        server.close().catch(() => {});
+      });
+      try {
+        await server.connect(transport);
+        await transport.handleRequest(req, res, req.body);
+      } catch {
+        if (!res.headersSent) {
+          res.status(500).json({
+            jsonrpc: '2.0',
+            error: { code: -32603, message: 'Internal error' },
+            id: null,
+          });
+        }
+      }
+    },
+  );
 
   return new Promise((resolve, reject) => {
     const httpServer = app.listen(port, '127.0.0.1', () => resolve(httpServer));

@@ -35,12 +35,48 @@ export interface TargetSpec {
 }
 
 export const TARGETS: TargetSpec[] = [
-  { id: 'this-2025', label: 'this plugin', server: 'this', era: '2025', methods: METHODS },
-  { id: 'this-2026', label: 'this plugin', server: 'this', era: '2026', methods: METHODS },
-  { id: 'peer', label: 'peer 0.2.2', server: 'peer', era: '2025', methods: METHODS },
-  { id: 'sdk-2025', label: 'bare SDK v2', server: 'sdk', era: '2025', methods: METHODS },
-  { id: 'sdk-2026', label: 'bare SDK v2', server: 'sdk', era: '2026', methods: METHODS },
-  { id: 'sdk-v1', label: 'bare SDK v1', server: 'sdk-v1', era: '2025', methods: METHODS },
+  {
+    id: 'this-2025',
+    label: 'this plugin',
+    server: 'this',
+    era: '2025',
+    methods: METHODS,
+  },
+  {
+    id: 'this-2026',
+    label: 'this plugin',
+    server: 'this',
+    era: '2026',
+    methods: METHODS,
+  },
+  {
+    id: 'peer',
+    label: 'peer 0.2.2',
+    server: 'peer',
+    era: '2025',
+    methods: METHODS,
+  },
+  {
+    id: 'sdk-2025',
+    label: 'bare SDK v2',
+    server: 'sdk',
+    era: '2025',
+    methods: METHODS,
+  },
+  {
+    id: 'sdk-2026',
+    label: 'bare SDK v2',
+    server: 'sdk',
+    era: '2026',
+    methods: METHODS,
+  },
+  {
+    id: 'sdk-v1',
+    label: 'bare SDK v1',
+    server: 'sdk-v1',
+    era: '2025',
+    methods: METHODS,
+  },
   {
     id: 'limit-auth',
     label: 'limit: authenticated route',
@@ -106,7 +142,9 @@ export function mcpRequest(options: {
 }): BenchRequest {
   const { origin, token, era, method, toolName } = options;
   const params: Record<string, unknown> =
-    method === 'tools/call' ? { name: toolName, arguments: CALL_ARGUMENTS } : {};
+    method === 'tools/call'
+      ? { name: toolName, arguments: CALL_ARGUMENTS }
+      : {};
   const headers = {
     ...commonHeaders(token),
     'MCP-Protocol-Version': ERA_VERSIONS[era],
@@ -141,7 +179,12 @@ export function limitRequest(options: {
   const { origin, token, route } = options;
   const body =
     route === 'auth'
-      ? JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} })
+      ? JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/list',
+          params: {},
+        })
       : JSON.stringify({ id: CALLED_ACTION_ID, input: CALL_ARGUMENTS });
   return {
     url: `${origin}/api/${LIMITS_PLUGIN_ID}/${route}`,

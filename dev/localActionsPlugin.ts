@@ -31,7 +31,8 @@ export const localActionsPlugin = createBackendPlugin({
             return {
               output: {
                 greeting: `Hello, ${input.name}!`,
-                caller: principal.userEntityRef ?? principal.subject ?? 'unknown',
+                caller:
+                  principal.userEntityRef ?? principal.subject ?? 'unknown',
               },
             };
           },
@@ -54,9 +55,14 @@ export const localActionsPlugin = createBackendPlugin({
           title: 'Post to webhook',
           description:
             'Posts a message to an example webhook. Needs an API token, which the user enters in Backstage (never in the chat)',
-          attributes: { readOnly: false, destructive: false, idempotent: false },
+          attributes: {
+            readOnly: false,
+            destructive: false,
+            idempotent: false,
+          },
           schema: {
-            input: z => z.object({ message: z.string().describe('What to post') }),
+            input: z =>
+              z.object({ message: z.string().describe('What to post') }),
             secrets: z =>
               z.object({
                 apiToken: z
@@ -69,7 +75,9 @@ export const localActionsPlugin = createBackendPlugin({
                 posted: z.string(),
                 tokenFingerprint: z
                   .string()
-                  .describe('The first characters of the token hash, never the token'),
+                  .describe(
+                    'The first characters of the token hash, never the token',
+                  ),
               }),
           },
           action: async ({ input, secrets }) => ({

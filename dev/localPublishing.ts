@@ -101,13 +101,18 @@ function createPublishLocalAction(options: {
         name: z =>
           z
             .string()
-            .regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and hyphens')
+            .regex(
+              /^[a-z0-9][a-z0-9-]*$/,
+              'lowercase letters, digits and hyphens',
+            )
             .describe('Directory name, also the last segment of the URL'),
         sourcePath: z =>
           z
             .string()
             .optional()
-            .describe('Directory in the workspace to publish; the whole workspace by default'),
+            .describe(
+              'Directory in the workspace to publish; the whole workspace by default',
+            ),
       },
       output: {
         remoteUrl: z =>

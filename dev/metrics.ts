@@ -9,6 +9,10 @@ import { MeterProvider } from '@opentelemetry/sdk-metrics';
  */
 export function servePrometheusMetrics(port: number) {
   const exporter = new PrometheusExporter({ host: '127.0.0.1', port });
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [exporter as any] }));
-  process.stdout.write(`Prometheus metrics: http://127.0.0.1:${port}/metrics\n`);
+  metrics.setGlobalMeterProvider(
+    new MeterProvider({ readers: [exporter as any] }),
+  );
+  process.stdout.write(
+    `Prometheus metrics: http://127.0.0.1:${port}/metrics\n`,
+  );
 }

@@ -96,14 +96,17 @@ async function stats(gc: boolean): Promise<ChildStats> {
   };
 }
 
-process.on('message', (message: { type?: string; id?: number; gc?: boolean }) => {
-  if (message?.type === 'stats') {
-    stats(Boolean(message.gc)).then(
-      result => send({ type: 'stats', id: message.id, stats: result }),
-      error => send({ type: 'stats', id: message.id, error: String(error) }),
-    );
-  }
-});
+process.on(
+  'message',
+  (message: { type?: string; id?: number; gc?: boolean }) => {
+    if (message?.type === 'stats') {
+      stats(Boolean(message.gc)).then(
+        result => send({ type: 'stats', id: message.id, stats: result }),
+        error => send({ type: 'stats', id: message.id, error: String(error) }),
+      );
+    }
+  },
+);
 
 async function main() {
   const backend = createBackend();

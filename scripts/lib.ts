@@ -11,7 +11,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, stopChild, tail, waitForReady } from '../bench/childProcesses';
+import {
+  freePort,
+  stopChild,
+  tail,
+  waitForReady,
+} from '../bench/childProcesses';
 
 export { freePort, tail };
 
@@ -54,7 +59,6 @@ export function newToken(prefix: string): string {
 export function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
-
 
 // ---------------------------------------------------------------------------
 // Child processes: every one is tracked and killed on every way out.
@@ -150,7 +154,10 @@ export function backendConfig(options: {
           {
             type: 'static',
             options: { token: options.token, subject: 'mcp-scripts' },
-            accessRestrictions: [{ plugin: 'mcp-actions' }, { plugin: 'local' }],
+            accessRestrictions: [
+              { plugin: 'mcp-actions' },
+              { plugin: 'local' },
+            ],
           },
         ],
       },
@@ -164,7 +171,6 @@ export function backendConfig(options: {
   };
 }
 
-
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const dir = getWorkDir();
   const port = options.port ?? (await freePort());
@@ -174,7 +180,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   fs.writeFileSync(
     configFile,
     JSON.stringify(
-      backendConfig({ port, baseUrl: options.baseUrl ?? origin, token: options.token }),
+      backendConfig({
+        port,
+        baseUrl: options.baseUrl ?? origin,
+        token: options.token,
+      }),
       null,
       2,
     ),
@@ -285,11 +295,18 @@ export function post(
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const json = jsonRpcPayload(res.headers['content-type'], text);
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            json,
+          });
         });
       },
     );
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(new Error(`timed out after ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -303,7 +320,9 @@ function jsonRpcPayload(type: string | undefined, text: string): unknown {
   try {
     if (type?.startsWith('text/event-stream')) {
       const data = text.split('\n').filter(line => line.startsWith('data: '));
-      return data.length ? JSON.parse(data[data.length - 1].slice(6)) : undefined;
+      return data.length
+        ? JSON.parse(data[data.length - 1].slice(6))
+        : undefined;
     }
     return JSON.parse(text);
   } catch {
@@ -331,10 +350,17 @@ export async function listToolNames(
   url: string,
   token: string,
 ): Promise<{ names: string[]; tools: any[] }> {
-  const answer = await post(agent, url, rpcBody('tools/list'), mcpHeaders(token));
+  const answer = await post(
+    agent,
+    url,
+    rpcBody('tools/list'),
+    mcpHeaders(token),
+  );
   const tools = answer.json?.result?.tools;
   if (answer.status !== 200 || !Array.isArray(tools)) {
-    throw new Error(`tools/list at ${url}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+    throw new Error(
+      `tools/list at ${url}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`,
+    );
   }
   return { names: tools.map((t: { name: string }) => t.name).sort(), tools };
 }
@@ -346,7 +372,9 @@ export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) {
     return NaN;
   }
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 export function mb(bytes: number): string {
@@ -356,9 +384,13 @@ export function mb(bytes: number): string {
 /** A plain-text table with columns padded to their widest cell. */
 export function table(header: string[], rows: (string | number)[][]): string {
   const cells = [header, ...rows.map(r => r.map(String))];
-  const widths = header.map((_, i) => Math.max(...cells.map(r => (r[i] ?? '').length)));
+  const widths = header.map((_, i) =>
+    Math.max(...cells.map(r => (r[i] ?? '').length)),
+  );
   const line = (r: string[]) =>
-    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ');
   return [
     line(cells[0]),
     widths.map(w => '-'.repeat(w)).join('  '),
@@ -374,7 +406,9 @@ export interface Check {
 
 export function printChecks(checks: Check[]): boolean {
   for (const check of checks) {
-    process.stdout.write(`${check.ok ? 'PASS' : 'FAIL'}  ${check.name} — ${check.detail}\n`);
+    process.stdout.write(
+      `${check.ok ? 'PASS' : 'FAIL'}  ${check.name} — ${check.detail}\n`,
+    );
   }
   return checks.every(c => c.ok);
 }
@@ -388,7 +422,9 @@ export function runScript(main: () => Promise<number>) {
     },
     error => {
       killAll();
-      process.stderr.write(`${error?.stack ?? error}\nLogs kept in ${keepLogs()}\n`);
+      process.stderr.write(
+        `${error?.stack ?? error}\nLogs kept in ${keepLogs()}\n`,
+      );
       process.exitCode = 1;
     },
   );

@@ -117,7 +117,10 @@ class LoadClient {
   readonly headers: Record<string, string>;
   readonly sseUrl: URL;
 
-  constructor(readonly backend: Backend, readonly token: string) {
+  constructor(
+    readonly backend: Backend,
+    readonly token: string,
+  ) {
     this.headers = mcpHeaders(token);
     this.sseUrl = new URL(`${backend.origin}${MCP_PATH}/sse`);
   }
@@ -134,15 +137,24 @@ class LoadClient {
   async run(kind: Kind, i: number, agent: http.Agent): Promise<Outcome> {
     switch (kind) {
       case 'list': {
-        const answer = await post(agent, this.backend.mcpUrl, rpcBody('tools/list'), this.headers);
-        const names = (answer.json?.result?.tools ?? []).map((t: { name: string }) => t.name).sort();
+        const answer = await post(
+          agent,
+          this.backend.mcpUrl,
+          rpcBody('tools/list'),
+          this.headers,
+        );
+        const names = (answer.json?.result?.tools ?? [])
+          .map((t: { name: string }) => t.name)
+          .sort();
         const ok =
           answer.status === 200 &&
           JSON.stringify(names) === JSON.stringify(EXPECTED_TOOL_NAMES);
         return { ok, detail: ok ? undefined : describe(answer) };
       }
       case 'call': {
-        const answer = await this.callTool(agent, TOOLS.greet, { name: `user-${i}` });
+        const answer = await this.callTool(agent, TOOLS.greet, {
+          name: `user-${i}`,
+        });
         const result = answer.json?.result;
         const ok =
           answer.status === 200 &&
@@ -152,7 +164,9 @@ class LoadClient {
         return { ok: Boolean(ok), detail: ok ? undefined : describe(answer) };
       }
       case 'fail': {
-        const answer = await this.callTool(agent, TOOLS.validate, { name: `Not Kebab ${i}` });
+        const answer = await this.callTool(agent, TOOLS.validate, {
+          name: `Not Kebab ${i}`,
+        });
         const result = answer.json?.result;
         const ok =
           answer.status === 200 &&
@@ -161,7 +175,11 @@ class LoadClient {
         return { ok, detail: ok ? undefined : describe(answer) };
       }
       case 'unknown': {
-        const answer = await this.callTool(agent, `local.no-such-tool-${i % 7}`, {});
+        const answer = await this.callTool(
+          agent,
+          `local.no-such-tool-${i % 7}`,
+          {},
+        );
         const ok =
           answer.status === 200 &&
           answer.json?.error?.code === -32602 &&
@@ -195,10 +213,14 @@ class LoadClient {
         name: TOOLS.greet,
         arguments: { name: `sse-${i}` },
       });
-      const greeting = (result.structuredContent as { greeting?: string } | undefined)
-        ?.greeting;
+      const greeting = (
+        result.structuredContent as { greeting?: string } | undefined
+      )?.greeting;
       const ok = !result.isError && greeting === `Hello, sse-${i}!`;
-      return { ok, detail: ok ? undefined : JSON.stringify(result).slice(0, 200) };
+      return {
+        ok,
+        detail: ok ? undefined : JSON.stringify(result).slice(0, 200),
+      };
     } catch (error) {
       return { ok: false, detail: String((error as Error)?.message ?? error) };
     } finally {
@@ -230,7 +252,10 @@ async function mixed(
       try {
         outcome = await client.run(kind, offset + i, agent);
       } catch (error) {
-        outcome = { ok: false, detail: String((error as Error)?.message ?? error) };
+        outcome = {
+          ok: false,
+          detail: String((error as Error)?.message ?? error),
+        };
       }
       tally.latencies.push(performance.now() - started);
       tally.count++;
@@ -266,7 +291,7 @@ async function settledStats(backend: Backend): Promise<ChildStats> {
 
 function handles(stats: ChildStats, type?: string): number {
   return type
-    ? stats.resources[type] ?? 0
+    ? (stats.resources[type] ?? 0)
     : Object.values(stats.resources).reduce((a, b) => a + b, 0);
 }
 
@@ -277,7 +302,8 @@ function newAgent(maxSockets: number) {
 async function main(): Promise<number> {
   const startedAt = performance.now();
   const elapsed = () => ((performance.now() - startedAt) / 1000).toFixed(1);
-  const log = (text: string) => process.stdout.write(`[${elapsed()} s] ${text}\n`);
+  const log = (text: string) =>
+    process.stdout.write(`[${elapsed()} s] ${text}\n`);
   const checks: Check[] = [];
 
   log('starting the backend (this plugin + local actions) ...');
@@ -291,7 +317,11 @@ async function main(): Promise<number> {
   }
   {
     const agent = newAgent(1);
-    const { names } = await listToolNames(agent, backend.mcpUrl, settings.token);
+    const { names } = await listToolNames(
+      agent,
+      backend.mcpUrl,
+      settings.token,
+    );
     agent.destroy();
     if (JSON.stringify(names) !== JSON.stringify(EXPECTED_TOOL_NAMES)) {
       throw new Error(`unexpected tools: ${names.join(', ')}`);
@@ -302,16 +332,26 @@ async function main(): Promise<number> {
   log(`warm-up: ${settings.warmup} mixed operations ...`);
   {
     const agent = newAgent(settings.concurrency);
-    const warm = await mixed(client, settings.warmup, settings.concurrency, agent, 1_000_000);
+    const warm = await mixed(
+      client,
+      settings.warmup,
+      settings.concurrency,
+      agent,
+      1_000_000,
+    );
     agent.destroy();
     const bad = KINDS.reduce((sum, k) => sum + warm[k].bad, 0);
     if (bad) {
-      log(`warm-up had ${bad} bad answers: ${KINDS.flatMap(k => warm[k].samples).join(' | ')}`);
+      log(
+        `warm-up had ${bad} bad answers: ${KINDS.flatMap(k => warm[k].samples).join(' | ')}`,
+      );
     }
   }
   const warmupSessions = client.closedSessions.length;
   const baseline = await settledStats(backend);
-  log(`baseline after warm-up: RSS ${mb(baseline.rss)} MB, heap ${mb(baseline.heapUsed)} MB`);
+  log(
+    `baseline after warm-up: RSS ${mb(baseline.rss)} MB, heap ${mb(baseline.heapUsed)} MB`,
+  );
 
   // During phases a and b: sample the child every second.
   const during: ChildStats[] = [];
@@ -329,16 +369,26 @@ async function main(): Promise<number> {
 
   // a. A burst of concurrent calls, each on its own connection.
   log(`a. ${settings.burst} concurrent tools/call ...`);
-  const burst = { ok: 0, latencies: [] as number[], samples: [] as string[], wallMs: 0 };
+  const burst = {
+    ok: 0,
+    latencies: [] as number[],
+    samples: [] as string[],
+    wallMs: 0,
+  };
   {
     const agent = newAgent(settings.burst);
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: settings.burst }, async (_, i) => {
         const started = performance.now();
-        const outcome = await client.run('call', 2_000_000 + i, agent).catch(
-          (error): Outcome => ({ ok: false, detail: String(error?.message ?? error) }),
-        );
+        const outcome = await client
+          .run('call', 2_000_000 + i, agent)
+          .catch(
+            (error): Outcome => ({
+              ok: false,
+              detail: String(error?.message ?? error),
+            }),
+          );
         burst.latencies.push(performance.now() - started);
         if (outcome.ok) {
           burst.ok++;
@@ -358,21 +408,37 @@ async function main(): Promise<number> {
   log(`   ${burst.ok}/${settings.burst} ok in ${burst.wallMs.toFixed(0)} ms`);
 
   // b. The mixed load.
-  log(`b. ${settings.requests} mixed operations, ${settings.concurrency} at a time ...`);
+  log(
+    `b. ${settings.requests} mixed operations, ${settings.concurrency} at a time ...`,
+  );
   const agent = newAgent(settings.concurrency);
   const t0 = performance.now();
-  const tallies = await mixed(client, settings.requests, settings.concurrency, agent, 0);
+  const tallies = await mixed(
+    client,
+    settings.requests,
+    settings.concurrency,
+    agent,
+    0,
+  );
   const mixedMs = performance.now() - t0;
   agent.destroy();
   sampling = false;
   await sampler;
   const mismatches = KINDS.reduce((sum, k) => sum + tallies[k].bad, 0);
   const done = KINDS.reduce((sum, k) => sum + tallies[k].count, 0);
-  log(`   ${done} done in ${(mixedMs / 1000).toFixed(1)} s, ${mismatches} mismatches`);
+  log(
+    `   ${done} done in ${(mixedMs / 1000).toFixed(1)} s, ${mismatches} mismatches`,
+  );
   checks.push({
     name: `b. ${settings.requests} mixed operations all answered as expected`,
     ok: done === settings.requests && mismatches === 0,
-    detail: `${done} done, ${mismatches} mismatches${mismatches ? `: ${KINDS.filter(k => tallies[k].bad).map(k => `${k}: ${tallies[k].samples.join(' | ')}`).join('; ')}` : ''}`,
+    detail: `${done} done, ${mismatches} mismatches${
+      mismatches
+        ? `: ${KINDS.filter(k => tallies[k].bad)
+            .map(k => `${k}: ${tallies[k].samples.join(' | ')}`)
+            .join('; ')}`
+        : ''
+    }`,
   });
 
   // c. Sessions: none open, every closed one forgotten.
@@ -401,7 +467,11 @@ async function main(): Promise<number> {
           const url = urls[next++];
           const answer = await post(agent404, url, rpcBody('ping'), {
             Authorization: `Bearer ${settings.token}`,
-          }).catch(error => ({ status: 0, text: String(error), json: undefined }));
+          }).catch(error => ({
+            status: 0,
+            text: String(error),
+            json: undefined,
+          }));
           if (answer.status === 404 && answer.json?.error?.code === -32000) {
             gone++;
           } else if (goneSamples.length < 3) {
@@ -464,7 +534,10 @@ async function main(): Promise<number> {
       `a. burst tools/call`,
       settings.burst,
       settings.burst - burst.ok,
-      percentile(burst.latencies.sort((x, y) => x - y), 50).toFixed(0),
+      percentile(
+        burst.latencies.sort((x, y) => x - y),
+        50,
+      ).toFixed(0),
       percentile(burst.latencies, 99).toFixed(0),
     ],
     ...KINDS.map(k => {
@@ -479,25 +552,75 @@ async function main(): Promise<number> {
     }),
     ['c. POST to closed session (404)', sseCycles, sseCycles - gone, '', ''],
   ];
-  process.stdout.write(`${table(['operation', 'count', 'bad', 'p50 ms', 'p99 ms'], rows)}\n`);
+  process.stdout.write(
+    `${table(['operation', 'count', 'bad', 'p50 ms', 'p99 ms'], rows)}\n`,
+  );
   process.stdout.write(
     `mixed: ${done} operations in ${(mixedMs / 1000).toFixed(1)} s = ${(done / (mixedMs / 1000)).toFixed(0)} ops/s (an SSE cycle is 4 HTTP requests: GET stream, initialize, initialized, tools/call)\n`,
   );
 
-  process.stdout.write('\nChild process (before = after start-up; baseline and after: settled, forced GC)\n');
+  process.stdout.write(
+    '\nChild process (before = after start-up; baseline and after: settled, forced GC)\n',
+  );
   const types = [
-    ...new Set([before, baseline, after, ...during].flatMap(s => Object.keys(s.resources))),
+    ...new Set(
+      [before, baseline, after, ...during].flatMap(s =>
+        Object.keys(s.resources),
+      ),
+    ),
   ].sort();
   process.stdout.write(
     `${table(
       ['metric', 'before', 'baseline', 'max during', 'after', 'after−baseline'],
       [
-        ['RSS MB', mb(before.rss), mb(baseline.rss), during.length ? mb(Math.max(...during.map(s => s.rss))) : '–', mb(after.rss), mb(after.rss - baseline.rss)],
-        ['heap used MB', mb(before.heapUsed), mb(baseline.heapUsed), during.length ? mb(Math.max(...during.map(s => s.heapUsed))) : '–', mb(after.heapUsed), mb(after.heapUsed - baseline.heapUsed)],
-        ['open SSE streams', before.sseOpen, baseline.sseOpen, duringMax(s => s.sseOpen), after.sseOpen, after.sseOpen - baseline.sseOpen],
-        ['SSE streams opened (total)', before.sseOpened, baseline.sseOpened, duringMax(s => s.sseOpened), after.sseOpened, after.sseOpened - baseline.sseOpened],
-        ['process listeners', before.processListeners, baseline.processListeners, duringMax(s => s.processListeners), after.processListeners, after.processListeners - baseline.processListeners],
-        ['active resources (all)', handles(before), handles(baseline), duringMax(s => handles(s)), handles(after), handles(after) - handles(baseline)],
+        [
+          'RSS MB',
+          mb(before.rss),
+          mb(baseline.rss),
+          during.length ? mb(Math.max(...during.map(s => s.rss))) : '–',
+          mb(after.rss),
+          mb(after.rss - baseline.rss),
+        ],
+        [
+          'heap used MB',
+          mb(before.heapUsed),
+          mb(baseline.heapUsed),
+          during.length ? mb(Math.max(...during.map(s => s.heapUsed))) : '–',
+          mb(after.heapUsed),
+          mb(after.heapUsed - baseline.heapUsed),
+        ],
+        [
+          'open SSE streams',
+          before.sseOpen,
+          baseline.sseOpen,
+          duringMax(s => s.sseOpen),
+          after.sseOpen,
+          after.sseOpen - baseline.sseOpen,
+        ],
+        [
+          'SSE streams opened (total)',
+          before.sseOpened,
+          baseline.sseOpened,
+          duringMax(s => s.sseOpened),
+          after.sseOpened,
+          after.sseOpened - baseline.sseOpened,
+        ],
+        [
+          'process listeners',
+          before.processListeners,
+          baseline.processListeners,
+          duringMax(s => s.processListeners),
+          after.processListeners,
+          after.processListeners - baseline.processListeners,
+        ],
+        [
+          'active resources (all)',
+          handles(before),
+          handles(baseline),
+          duringMax(s => handles(s)),
+          handles(after),
+          handles(after) - handles(baseline),
+        ],
         ...types.map(t => [
           `  ${t}`,
           handles(before, t),

@@ -71,7 +71,9 @@ const HOP_BY_HOP = new Set([
 
 function endToEnd(headers: http.IncomingHttpHeaders): http.OutgoingHttpHeaders {
   return Object.fromEntries(
-    Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())),
+    Object.entries(headers).filter(
+      ([name]) => !HOP_BY_HOP.has(name.toLowerCase()),
+    ),
   );
 }
 
@@ -94,7 +96,9 @@ class Proxy {
   }
 
   listen(port: number): Promise<void> {
-    return new Promise(resolve => this.server.listen(port, '127.0.0.1', () => resolve()));
+    return new Promise(resolve =>
+      this.server.listen(port, '127.0.0.1', () => resolve()),
+    );
   }
 
   close(): Promise<void> {
@@ -105,7 +109,9 @@ class Proxy {
 
   #pick(req: http.IncomingMessage, url: URL): number {
     if (this.mode === 'sticky-session') {
-      const pinned = this.#sessions.get(url.searchParams.get('sessionId') ?? '');
+      const pinned = this.#sessions.get(
+        url.searchParams.get('sessionId') ?? '',
+      );
       if (pinned !== undefined) {
         return pinned;
       }
@@ -145,7 +151,9 @@ class Proxy {
       }
     });
     req.on('end', () => {
-      entry.rpc = [...head.matchAll(/"method"\s*:\s*"([^"]+)"/g)].map(m => m[1]).join(',');
+      entry.rpc = [...head.matchAll(/"method"\s*:\s*"([^"]+)"/g)]
+        .map(m => m[1])
+        .join(',');
     });
 
     const upstream = http.request(
@@ -210,11 +218,17 @@ async function sseSession(
   proxyOrigin: string,
   clientId?: string,
 ): Promise<{ ok: boolean; detail: string }> {
-  const transport = new SSEClientTransport(new URL(`${proxyOrigin}${MCP_PATH}/sse`), {
-    requestInit: {
-      headers: { ...authorization, ...(clientId ? { 'X-Client-Id': clientId } : {}) },
+  const transport = new SSEClientTransport(
+    new URL(`${proxyOrigin}${MCP_PATH}/sse`),
+    {
+      requestInit: {
+        headers: {
+          ...authorization,
+          ...(clientId ? { 'X-Client-Id': clientId } : {}),
+        },
+      },
     },
-  });
+  );
   const client = new Client({ name: 'mcp-replicas-test', version: '1.0.0' });
   try {
     await client.connect(transport);
@@ -224,12 +238,19 @@ async function sseSession(
       name: TOOLS.greet,
       arguments: { name: clientId ?? 'sse' },
     });
-    const greeting = (result.structuredContent as { greeting?: string } | undefined)?.greeting;
+    const greeting = (
+      result.structuredContent as { greeting?: string } | undefined
+    )?.greeting;
     const ok =
       JSON.stringify(names) === JSON.stringify(EXPECTED_TOOL_NAMES) &&
       !result.isError &&
       greeting === `Hello, ${clientId ?? 'sse'}!`;
-    return { ok, detail: ok ? `initialize, tools/list, tools/call ok` : JSON.stringify(result) };
+    return {
+      ok,
+      detail: ok
+        ? `initialize, tools/list, tools/call ok`
+        : JSON.stringify(result),
+    };
   } catch (error) {
     return { ok: false, detail: String((error as Error)?.message ?? error) };
   } finally {
@@ -278,17 +299,25 @@ async function main(): Promise<number> {
   let streamableOk = true;
   const proxied = { names: [] as string[] };
   {
-    const transport = new StreamableHTTPClientTransport(new URL(`${proxyOrigin}${MCP_PATH}`), {
-      requestInit: { headers: authorization },
-    });
+    const transport = new StreamableHTTPClientTransport(
+      new URL(`${proxyOrigin}${MCP_PATH}`),
+      {
+        requestInit: { headers: authorization },
+      },
+    );
     const client = new Client({ name: 'mcp-replicas-test', version: '1.0.0' });
-    const step = async (label: string, run: () => Promise<string | undefined>) => {
+    const step = async (
+      label: string,
+      run: () => Promise<string | undefined>,
+    ) => {
       try {
         const problem = await run();
         if (problem) {
           streamableOk = false;
         }
-        streamable.push(`${problem ? 'BAD' : 'ok '} ${label}${problem ? `: ${problem}` : ''}`);
+        streamable.push(
+          `${problem ? 'BAD' : 'ok '} ${label}${problem ? `: ${problem}` : ''}`,
+        );
       } catch (error) {
         streamableOk = false;
         streamable.push(`BAD ${label}: ${(error as Error)?.message ?? error}`);
@@ -300,13 +329,16 @@ async function main(): Promise<number> {
       if (name !== 'backstage-scripts') {
         return `serverInfo.name ${name}`;
       }
-      return transport.sessionId ? `got a session id ${transport.sessionId}` : undefined;
+      return transport.sessionId
+        ? `got a session id ${transport.sessionId}`
+        : undefined;
     });
     for (let i = 1; i <= 4; i++) {
       await step(`tools/list #${i}`, async () => {
         const { tools } = await client.listTools();
         proxied.names = tools.map(t => t.name).sort();
-        return JSON.stringify(proxied.names) === JSON.stringify(EXPECTED_TOOL_NAMES)
+        return JSON.stringify(proxied.names) ===
+          JSON.stringify(EXPECTED_TOOL_NAMES)
           ? undefined
           : `tools ${proxied.names.join(', ')}`;
       });
@@ -317,24 +349,30 @@ async function main(): Promise<number> {
           name: TOOLS.greet,
           arguments: { name: `replica-${i}` },
         });
-        const greeting = (result.structuredContent as { greeting?: string } | undefined)
-          ?.greeting;
+        const greeting = (
+          result.structuredContent as { greeting?: string } | undefined
+        )?.greeting;
         return !result.isError && greeting === `Hello, replica-${i}!`
           ? undefined
           : JSON.stringify(result).slice(0, 200);
       });
     }
     for (let i = 1; i <= 2; i++) {
-      await step(`tools/call ${TOOLS.validate} (bad name → isError) #${i}`, async () => {
-        const result = await client.callTool({
-          name: TOOLS.validate,
-          arguments: { name: 'Not Kebab' },
-        });
-        const text = (result.content as { text?: string }[] | undefined)?.[0]?.text ?? '';
-        return result.isError && text.startsWith('InputError:')
-          ? undefined
-          : JSON.stringify(result).slice(0, 200);
-      });
+      await step(
+        `tools/call ${TOOLS.validate} (bad name → isError) #${i}`,
+        async () => {
+          const result = await client.callTool({
+            name: TOOLS.validate,
+            arguments: { name: 'Not Kebab' },
+          });
+          const text =
+            (result.content as { text?: string }[] | undefined)?.[0]?.text ??
+            '';
+          return result.isError && text.startsWith('InputError:')
+            ? undefined
+            : JSON.stringify(result).slice(0, 200);
+        },
+      );
     }
     await client.close();
   }
@@ -348,19 +386,27 @@ async function main(): Promise<number> {
   checks.push({
     name: 'Streamable HTTP via round-robin: initialize, 4× tools/list, 6× tools/call all succeed',
     ok: streamableOk,
-    detail: streamable.filter(s => s.startsWith('BAD')).join('; ') || `${streamable.length} steps ok, no session id`,
+    detail:
+      streamable.filter(s => s.startsWith('BAD')).join('; ') ||
+      `${streamable.length} steps ok, no session id`,
   });
   checks.push({
     name: 'Streamable HTTP requests were spread over both replicas (no affinity needed)',
-    ok: perReplica.every(n => n > 0) && posts.every(e => e.status === 200 || e.status === 202),
+    ok:
+      perReplica.every(n => n > 0) &&
+      posts.every(e => e.status === 200 || e.status === 202),
     detail: `POSTs per replica ${replicas.map((r, i) => `${r.label}: ${perReplica[i]}`).join(', ')}; statuses ${[...new Set(posts.map(e => e.status))].join(', ')}`,
   });
 
   // Tool lists straight from each replica.
   const agent = new http.Agent({ keepAlive: false });
-  const direct = await Promise.all(replicas.map(r => listToolNames(agent, r.mcpUrl, token)));
+  const direct = await Promise.all(
+    replicas.map(r => listToolNames(agent, r.mcpUrl, token)),
+  );
   agent.destroy();
-  const sameNames = direct.every(d => JSON.stringify(d.names) === JSON.stringify(direct[0].names));
+  const sameNames = direct.every(
+    d => JSON.stringify(d.names) === JSON.stringify(direct[0].names),
+  );
   const sameDefinitions = direct.every(
     d => JSON.stringify(d.tools) === JSON.stringify(direct[0].tools),
   );
@@ -387,46 +433,76 @@ async function main(): Promise<number> {
   }
   await sleep(200);
   const rrLog = proxy.log.slice(from);
-  say(rrResults.map((r, i) => `  attempt ${i + 1}: ${r.ok ? 'connected' : `failed: ${r.detail}`}`).join('\n'));
+  say(
+    rrResults
+      .map(
+        (r, i) =>
+          `  attempt ${i + 1}: ${r.ok ? 'connected' : `failed: ${r.detail}`}`,
+      )
+      .join('\n'),
+  );
   say(logTable(rrLog, replicas));
   const misrouted = rrLog.filter(e => {
     if (e.method !== 'POST' || !e.sessionId) {
       return false;
     }
-    const stream = rrLog.find(g => g.method === 'GET' && g.sessionId === e.sessionId);
-    return stream !== undefined && stream.replica !== e.replica && e.status === 404;
+    const stream = rrLog.find(
+      g => g.method === 'GET' && g.sessionId === e.sessionId,
+    );
+    return (
+      stream !== undefined && stream.replica !== e.replica && e.status === 404
+    );
   });
   checks.push({
     name: 'SSE via round-robin fails as documented: message POST on the other replica → 404',
-    ok: rrResults.every(r => !r.ok && /404/.test(r.detail)) && misrouted.length === rrResults.length,
+    ok:
+      rrResults.every(r => !r.ok && /404/.test(r.detail)) &&
+      misrouted.length === rrResults.length,
     detail: `${rrResults.filter(r => !r.ok).length}/${rrResults.length} clients failed to initialize; ${misrouted.length} POSTs reached the replica without the stream and got 404`,
   });
 
   // --- SSE pinned by session id, then by client ---------------------------
   for (const mode of ['sticky-session', 'sticky-client'] as const) {
-    say(`\nLegacy SSE, SDK client, proxy pinning by ${mode === 'sticky-session' ? 'session id' : 'client (X-Client-Id)'}`);
+    say(
+      `\nLegacy SSE, SDK client, proxy pinning by ${mode === 'sticky-session' ? 'session id' : 'client (X-Client-Id)'}`,
+    );
     proxy.mode = mode;
     from = proxy.log.length;
     const clientIds = ['client-1', 'client-2', 'client-3', 'client-4'];
     // Four clients at once, so their requests interleave.
     const results = await Promise.all(
-      clientIds.map(id => sseSession(proxyOrigin, mode === 'sticky-client' ? id : undefined)),
+      clientIds.map(id =>
+        sseSession(proxyOrigin, mode === 'sticky-client' ? id : undefined),
+      ),
     );
     await sleep(200);
     const modeLog = proxy.log.slice(from);
-    say(results.map((r, i) => `  ${clientIds[i]}: ${r.ok ? 'ok' : 'FAILED'} — ${r.detail}`).join('\n'));
+    say(
+      results
+        .map(
+          (r, i) =>
+            `  ${clientIds[i]}: ${r.ok ? 'ok' : 'FAILED'} — ${r.detail}`,
+        )
+        .join('\n'),
+    );
     say(logTable(modeLog, replicas));
     const bySession = new Map<string, Set<number>>();
     for (const e of modeLog) {
       if (e.sessionId) {
-        bySession.set(e.sessionId, (bySession.get(e.sessionId) ?? new Set()).add(e.replica));
+        bySession.set(
+          e.sessionId,
+          (bySession.get(e.sessionId) ?? new Set()).add(e.replica),
+        );
       }
     }
     const pinned = [...bySession.values()].every(set => set.size === 1);
     const used = new Set(modeLog.map(e => e.replica));
     checks.push({
       name: `SSE with the proxy pinning by ${mode === 'sticky-session' ? 'session id' : 'client'}: 4 concurrent clients initialize, list and call`,
-      ok: results.every(r => r.ok) && pinned && bySession.size === clientIds.length,
+      ok:
+        results.every(r => r.ok) &&
+        pinned &&
+        bySession.size === clientIds.length,
       detail: `${results.filter(r => r.ok).length}/${results.length} ok; ${bySession.size} sessions, each on one replica: ${pinned}; replicas used: ${[...used].map(i => replicas[i].label).join(', ')}`,
     });
   }
@@ -437,7 +513,12 @@ async function main(): Promise<number> {
   checks.push({
     name: 'no SSE stream left open on either replica after the clients closed',
     ok: open.every(s => s.sseOpen === 0),
-    detail: replicas.map((r, i) => `${r.label}: ${open[i].sseOpen} open, ${open[i].sseOpened} opened`).join('; '),
+    detail: replicas
+      .map(
+        (r, i) =>
+          `${r.label}: ${open[i].sseOpen} open, ${open[i].sseOpened} opened`,
+      )
+      .join('; '),
   });
 
   say('\nChecks');

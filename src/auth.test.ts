@@ -135,16 +135,22 @@ describe('authentication with static tokens (OAuth off)', () => {
   });
 
   describe.each(BAD_AUTHORIZATION)('with %s', (_, authorization) => {
-    it.each(ROUTES)('answers %s %s with 401 and a challenge', async (method, path) => {
-      const res = await send(mcp.baseUrl, method, path, authorization);
-      expect(res.status).toBe(401);
-      expect(res.headers['www-authenticate']).toBe('Bearer');
-      expect(res.body).toMatchObject({
-        jsonrpc: '2.0',
-        error: { code: -32000, message: expect.stringMatching(/^Unauthorized/) },
-      });
-      expect(JSON.stringify(res.body)).not.toContain('tools');
-    });
+    it.each(ROUTES)(
+      'answers %s %s with 401 and a challenge',
+      async (method, path) => {
+        const res = await send(mcp.baseUrl, method, path, authorization);
+        expect(res.status).toBe(401);
+        expect(res.headers['www-authenticate']).toBe('Bearer');
+        expect(res.body).toMatchObject({
+          jsonrpc: '2.0',
+          error: {
+            code: -32000,
+            message: expect.stringMatching(/^Unauthorized/),
+          },
+        });
+        expect(JSON.stringify(res.body)).not.toContain('tools');
+      },
+    );
   });
 
   it('serves no OAuth discovery documents', async () => {
@@ -159,13 +165,21 @@ describe('authentication with static tokens (OAuth off)', () => {
   });
 
   it('refuses a foreign Origin before any MCP work and accepts the app origin', async () => {
-    const foreign = await send(mcp.baseUrl, 'post', '/api/mcp-actions/v1', `Bearer ${FULL_TOKEN}`)
-      .set('Origin', 'http://evil.example.net');
+    const foreign = await send(
+      mcp.baseUrl,
+      'post',
+      '/api/mcp-actions/v1',
+      `Bearer ${FULL_TOKEN}`,
+    ).set('Origin', 'http://evil.example.net');
     expect(foreign.status).toBe(403);
     expect(foreign.body.error.message).toContain('evil.example.net');
 
-    const own = await send(mcp.baseUrl, 'post', '/api/mcp-actions/v1', `Bearer ${FULL_TOKEN}`)
-      .set('Origin', 'http://portal.example.com');
+    const own = await send(
+      mcp.baseUrl,
+      'post',
+      '/api/mcp-actions/v1',
+      `Bearer ${FULL_TOKEN}`,
+    ).set('Origin', 'http://portal.example.com');
     expect(own.status).toBe(200);
   });
 });
@@ -202,32 +216,37 @@ describe('the MCP authorization discovery flow (OAuth on)', () => {
   it.each([
     ['', '/api/mcp-actions/v1'],
     ['/widgets', '/api/mcp-actions/v1/widgets'],
-  ])('points a client without a token from %s to its metadata', async (path, resourcePath) => {
-    const res = await fetch(mcp.url(path), {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Accept: 'application/json, text/event-stream',
-      },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
-    });
-    expect(res.status).toBe(401);
-    const metadataUrl = extractResourceMetadataUrl(res);
-    expect(metadataUrl?.href).toBe(
-      `${mcp.externalBaseUrl}/.well-known/oauth-protected-resource${resourcePath}`,
-    );
+  ])(
+    'points a client without a token from %s to its metadata',
+    async (path, resourcePath) => {
+      const res = await fetch(mcp.url(path), {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json, text/event-stream',
+        },
+        body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+      });
+      expect(res.status).toBe(401);
+      const metadataUrl = extractResourceMetadataUrl(res);
+      expect(metadataUrl?.href).toBe(
+        `${mcp.externalBaseUrl}/.well-known/oauth-protected-resource${resourcePath}`,
+      );
 
-    const prm = await (await fetch(metadataUrl!)).json();
-    expect(prm).toMatchObject({
-      resource: `${mcp.externalBaseUrl}${resourcePath}`,
-      authorization_servers: [`${mcp.externalBaseUrl}/api/auth`],
-      bearer_methods_supported: ['header'],
-      scopes_supported: expect.arrayContaining(['openid']),
-    });
-  });
+      const prm = await (await fetch(metadataUrl!)).json();
+      expect(prm).toMatchObject({
+        resource: `${mcp.externalBaseUrl}${resourcePath}`,
+        authorization_servers: [`${mcp.externalBaseUrl}/api/auth`],
+        bearer_methods_supported: ['header'],
+        scopes_supported: expect.arrayContaining(['openid']),
+      });
+    },
+  );
 
   it('serves the default server at the bare well-known path too', async () => {
-    const res = await request(mcp.baseUrl).get('/.well-known/oauth-protected-resource');
+    const res = await request(mcp.baseUrl).get(
+      '/.well-known/oauth-protected-resource',
+    );
     expect(res.status).toBe(200);
     expect(res.body.resource).toBe(`${mcp.externalBaseUrl}/api/mcp-actions/v1`);
     const unknown = await request(mcp.baseUrl).get(
@@ -239,7 +258,9 @@ describe('the MCP authorization discovery flow (OAuth on)', () => {
   it('lets the SDK follow the chain to the authorization server metadata', async () => {
     const info = await discoverOAuthServerInfo(mcp.url('/widgets'));
     expect(info.authorizationServerUrl).toBe(`${mcp.externalBaseUrl}/api/auth`);
-    expect(info.resourceMetadata?.resource).toBe(`${mcp.externalBaseUrl}/api/mcp-actions/v1/widgets`);
+    expect(info.resourceMetadata?.resource).toBe(
+      `${mcp.externalBaseUrl}/api/mcp-actions/v1/widgets`,
+    );
     expect(info.authorizationServerMetadata).toMatchObject({
       issuer: `${mcp.externalBaseUrl}/api/auth`,
       authorization_endpoint: `${mcp.externalBaseUrl}/api/auth/v1/authorize`,
@@ -249,7 +270,9 @@ describe('the MCP authorization discovery flow (OAuth on)', () => {
   });
 
   it('serves the auth backend metadata at the root well-known path', async () => {
-    const res = await request(mcp.baseUrl).get('/.well-known/oauth-authorization-server');
+    const res = await request(mcp.baseUrl).get(
+      '/.well-known/oauth-authorization-server',
+    );
     expect(res.status).toBe(200);
     expect(res.body.issuer).toBe(`${mcp.externalBaseUrl}/api/auth`);
     const withPath = await request(mcp.baseUrl).get(
@@ -265,7 +288,12 @@ describe('the MCP authorization discovery flow (OAuth on)', () => {
     expect(refresh.status).toBe(200);
     const token = refresh.body.backstageIdentity.token;
     const client = await mcp.connect('', `Bearer ${token}`);
-    const result = await client.callTool({ name: 'test-actions.whoami', arguments: {} });
-    expect(result.structuredContent).toEqual({ principal: 'user:development/guest' });
+    const result = await client.callTool({
+      name: 'test-actions.whoami',
+      arguments: {},
+    });
+    expect(result.structuredContent).toEqual({
+      principal: 'user:development/guest',
+    });
   });
 });

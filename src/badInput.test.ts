@@ -11,7 +11,12 @@ import {
 const ALICE = mockCredentials.user.header(USER_ALICE);
 const MAX_BYTES = 20_000;
 const ping = (id: number) => ({ jsonrpc: '2.0', id, method: 'ping' });
-const call = (params: unknown) => ({ jsonrpc: '2.0', id: 1, method: 'tools/call', params });
+const call = (params: unknown) => ({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'tools/call',
+  params,
+});
 
 /** Each row: what is sent, and the status and JSON-RPC code that must come back. */
 const CASES: Array<{
@@ -23,7 +28,12 @@ const CASES: Array<{
   message?: RegExp;
 }> = [
   { name: 'malformed JSON', body: '{"jsonrpc":', status: 400, code: -32700 },
-  { name: 'JSON that is not JSON-RPC', body: '{"hello":"world"}', status: 400, code: -32600 },
+  {
+    name: 'JSON that is not JSON-RPC',
+    body: '{"hello":"world"}',
+    status: 400,
+    code: -32600,
+  },
   { name: 'a JSON scalar', body: '42', status: 400, code: -32600 },
   { name: 'an empty batch', body: '[]', status: 400, code: -32600 },
   {
@@ -50,22 +60,39 @@ const CASES: Array<{
   },
   {
     name: 'a body over the limit',
-    body: JSON.stringify({ ...ping(1), params: { pad: 'x'.repeat(MAX_BYTES) } }),
+    body: JSON.stringify({
+      ...ping(1),
+      params: { pad: 'x'.repeat(MAX_BYTES) },
+    }),
     status: 413,
     code: -32000,
     message: new RegExp(`exceeds ${MAX_BYTES} bytes`),
   },
-  { name: 'an unknown method', body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'nope/nope' }), status: 200, code: -32601 },
-  { name: 'tools/call without a name', body: JSON.stringify(call({})), status: 200, code: -32602 },
+  {
+    name: 'an unknown method',
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'nope/nope' }),
+    status: 200,
+    code: -32601,
+  },
+  {
+    name: 'tools/call without a name',
+    body: JSON.stringify(call({})),
+    status: 200,
+    code: -32602,
+  },
   {
     name: 'tools/call with non-object arguments',
-    body: JSON.stringify(call({ name: 'test-actions.whoami', arguments: [1, 2] })),
+    body: JSON.stringify(
+      call({ name: 'test-actions.whoami', arguments: [1, 2] }),
+    ),
     status: 200,
     code: -32602,
   },
   {
     name: 'tools/call with an odd Unicode name',
-    body: JSON.stringify(call({ name: 'who\u202eami\u0000\ud83d\ude00', arguments: {} })),
+    body: JSON.stringify(
+      call({ name: 'who\u202eami\u0000\ud83d\ude00', arguments: {} }),
+    ),
     status: 200,
     code: -32602,
     message: /Unknown tool/,
@@ -81,97 +108,201 @@ const MODERN_CASES: Array<{
 }> = [
   (() => {
     const r = modernRequest('tools/list');
-    return { name: 'an Mcp-Method header that disagrees with the body', request: { ...r, headers: { ...r.headers, 'Mcp-Method': 'tools/call' } }, status: 400, code: -32020 };
+    return {
+      name: 'an Mcp-Method header that disagrees with the body',
+      request: { ...r, headers: { ...r.headers, 'Mcp-Method': 'tools/call' } },
+      status: 400,
+      code: -32020,
+    };
   })(),
   (() => {
-    const r = modernRequest('tools/call', { name: 'test-actions.whoami', arguments: {} });
-    return { name: 'an Mcp-Name header that disagrees with the body', request: { ...r, headers: { ...r.headers, 'Mcp-Name': 'test-actions.other' } }, status: 400, code: -32020 };
+    const r = modernRequest('tools/call', {
+      name: 'test-actions.whoami',
+      arguments: {},
+    });
+    return {
+      name: 'an Mcp-Name header that disagrees with the body',
+      request: {
+        ...r,
+        headers: { ...r.headers, 'Mcp-Name': 'test-actions.other' },
+      },
+      status: 400,
+      code: -32020,
+    };
   })(),
   (() => {
     const r = modernRequest('tools/list');
-    return { name: 'a missing Mcp-Method header', request: { ...r, headers: { 'MCP-Protocol-Version': '2026-07-28' } }, status: 400, code: -32020 };
+    return {
+      name: 'a missing Mcp-Method header',
+      request: { ...r, headers: { 'MCP-Protocol-Version': '2026-07-28' } },
+      status: 400,
+      code: -32020,
+    };
   })(),
   (() => {
-    const r = modernRequest('tools/list', { _meta: { 'io.modelcontextprotocol/protocolVersion': '2099-01-01' } });
-    return { name: 'an unsupported protocol version', request: { ...r, headers: { ...r.headers, 'MCP-Protocol-Version': '2099-01-01' } }, status: 400, code: -32022 };
+    const r = modernRequest('tools/list', {
+      _meta: { 'io.modelcontextprotocol/protocolVersion': '2099-01-01' },
+    });
+    return {
+      name: 'an unsupported protocol version',
+      request: {
+        ...r,
+        headers: { ...r.headers, 'MCP-Protocol-Version': '2099-01-01' },
+      },
+      status: 400,
+      code: -32022,
+    };
   })(),
   {
     name: 'a request without the _meta envelope',
     request: {
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} }),
-      headers: { 'MCP-Protocol-Version': '2026-07-28', 'Mcp-Method': 'tools/list' },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/list',
+        params: {},
+      }),
+      headers: {
+        'MCP-Protocol-Version': '2026-07-28',
+        'Mcp-Method': 'tools/list',
+      },
     },
     status: 400,
     code: -32602,
   },
-  { name: 'initialize, which the revision removed', request: modernRequest('initialize', { protocolVersion: '2026-07-28', capabilities: {}, clientInfo: { name: 'x', version: '1' } }), status: 404, code: -32601 },
-  { name: 'ping, which the revision removed', request: modernRequest('ping'), status: 404, code: -32601 },
-  { name: 'logging/setLevel, which the revision removed', request: modernRequest('logging/setLevel', { level: 'info' }), status: 404, code: -32601 },
-  { name: 'an unknown method', request: modernRequest('nope/nope'), status: 404, code: -32601 },
+  {
+    name: 'initialize, which the revision removed',
+    request: modernRequest('initialize', {
+      protocolVersion: '2026-07-28',
+      capabilities: {},
+      clientInfo: { name: 'x', version: '1' },
+    }),
+    status: 404,
+    code: -32601,
+  },
+  {
+    name: 'ping, which the revision removed',
+    request: modernRequest('ping'),
+    status: 404,
+    code: -32601,
+  },
+  {
+    name: 'logging/setLevel, which the revision removed',
+    request: modernRequest('logging/setLevel', { level: 'info' }),
+    status: 404,
+    code: -32601,
+  },
+  {
+    name: 'an unknown method',
+    request: modernRequest('nope/nope'),
+    status: 404,
+    code: -32601,
+  },
 ];
 
 describe('bad input over Streamable HTTP', () => {
   let mcp: McpTestBackend;
 
   beforeAll(async () => {
-    mcp = await startMcpBackend({ config: { mcpActions: { maxRequestBytes: MAX_BYTES } } });
+    mcp = await startMcpBackend({
+      config: { mcpActions: { maxRequestBytes: MAX_BYTES } },
+    });
   });
   afterAll(() => mcp?.stop());
 
   const post = (body: string | Buffer, headers: Record<string, string> = {}) =>
-    postRpc(`${mcp.baseUrl}/api/mcp-actions/v1`, body, { Authorization: ALICE, ...headers });
+    postRpc(`${mcp.baseUrl}/api/mcp-actions/v1`, body, {
+      Authorization: ALICE,
+      ...headers,
+    });
 
-  it.each(CASES)('answers $name with $status and $code', async ({ body, headers, status, code, message }) => {
-    const res = await post(body, headers);
-    expect(res.status).toBe(status);
-    expect(res.headers.get('content-type')).toMatch(/^(application\/json|text\/event-stream)/);
-    expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code } });
-    expect(res.body.error.message).toMatch(message ?? /\S/);
-    expect(res.text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
+  it.each(CASES)(
+    'answers $name with $status and $code',
+    async ({ body, headers, status, code, message }) => {
+      const res = await post(body, headers);
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(
+        /^(application\/json|text\/event-stream)/,
+      );
+      expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code } });
+      expect(res.body.error.message).toMatch(message ?? /\S/);
+      expect(res.text).not.toMatch(/\bat .+\.(js|ts):\d+/); // no stack trace
 
-    // ...and nothing else is disturbed.
-    const after = await post(JSON.stringify(ping(7)));
-    expect(after.body).toEqual({ jsonrpc: '2.0', id: 7, result: {} });
-  });
+      // ...and nothing else is disturbed.
+      const after = await post(JSON.stringify(ping(7)));
+      expect(after.body).toEqual({ jsonrpc: '2.0', id: 7, result: {} });
+    },
+  );
 
-  it.each(MODERN_CASES)('answers 2026-07-28 $name with $status and $code, keeping the id', async ({ request: r, status, code }) => {
+  it.each(MODERN_CASES)(
+    'answers 2026-07-28 $name with $status and $code, keeping the id',
+    async ({ request: r, status, code }) => {
+      const res = await post(r.body, r.headers);
+      expect({ status: res.status, body: res.body }).toMatchObject({
+        status,
+        body: { jsonrpc: '2.0', id: 1, error: { code } },
+      });
+    },
+  );
+
+  it('answers an unknown tool on 2026-07-28 with -32602, keeping the id', async () => {
+    const r = modernRequest(
+      'tools/call',
+      { name: 'test-actions.nope', arguments: {} },
+      'abc',
+    );
     const res = await post(r.body, r.headers);
-    expect({ status: res.status, body: res.body }).toMatchObject({
-      status,
-      body: { jsonrpc: '2.0', id: 1, error: { code } },
+    expect(res.body).toMatchObject({
+      jsonrpc: '2.0',
+      id: 'abc',
+      error: { code: -32602, message: expect.stringMatching(/Unknown tool/) },
     });
   });
 
-  it('answers an unknown tool on 2026-07-28 with -32602, keeping the id', async () => {
-    const r = modernRequest('tools/call', { name: 'test-actions.nope', arguments: {} }, 'abc');
-    const res = await post(r.body, r.headers);
-    expect(res.body).toMatchObject({ jsonrpc: '2.0', id: 'abc', error: { code: -32602, message: expect.stringMatching(/Unknown tool/) } });
-  });
-
   it('refuses a batch holding an invalid entry as a whole, and answers each entry of a valid one', async () => {
-    const mixed = await post(JSON.stringify([ping(1), { nonsense: true, id: 9 }]));
+    const mixed = await post(
+      JSON.stringify([ping(1), { nonsense: true, id: 9 }]),
+    );
     expect(mixed.status).toBe(400);
-    expect(mixed.body).toMatchObject({ jsonrpc: '2.0', id: null, error: { code: -32600 } });
+    expect(mixed.body).toMatchObject({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32600 },
+    });
 
     const res = await post(
-      JSON.stringify([ping(1), { jsonrpc: '2.0', id: 2, method: 'nope' }, { ...call({ name: 'test-actions.whoami', arguments: {} }), id: 3 }]),
+      JSON.stringify([
+        ping(1),
+        { jsonrpc: '2.0', id: 2, method: 'nope' },
+        { ...call({ name: 'test-actions.whoami', arguments: {} }), id: 3 },
+      ]),
     );
     expect(res.status).toBe(200);
     expect(res.body).toEqual(
       expect.arrayContaining([
         { jsonrpc: '2.0', id: 1, result: {} },
-        { jsonrpc: '2.0', id: 2, error: { code: -32601, message: expect.any(String) } },
+        {
+          jsonrpc: '2.0',
+          id: 2,
+          error: { code: -32601, message: expect.any(String) },
+        },
         {
           jsonrpc: '2.0',
           id: 3,
-          result: expect.objectContaining({ structuredContent: { principal: USER_ALICE } }),
+          result: expect.objectContaining({
+            structuredContent: { principal: USER_ALICE },
+          }),
         },
       ]),
     );
   });
 
   it('answers arguments that fail the schema with an isError result naming the field', async () => {
-    const res = await post(JSON.stringify(call({ name: 'test-actions.sleep', arguments: { ms: 'soon' } })));
+    const res = await post(
+      JSON.stringify(
+        call({ name: 'test-actions.sleep', arguments: { ms: 'soon' } }),
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.body.result.isError).toBe(true);
     expect(res.body.result.content[0].text).toMatch(/^InputError: .*"ms"/s);
@@ -184,10 +315,17 @@ describe('bad input over Streamable HTTP', () => {
     expect(nested.body.result.isError).toBe(true);
 
     const big = await post(
-      JSON.stringify(call({ name: 'test-actions.whoami', arguments: { note: 'n'.repeat(MAX_BYTES - 200) } })),
+      JSON.stringify(
+        call({
+          name: 'test-actions.whoami',
+          arguments: { note: 'n'.repeat(MAX_BYTES - 200) },
+        }),
+      ),
     );
     expect(big.status).toBe(200);
-    expect(big.body.result.structuredContent.note).toHaveLength(MAX_BYTES - 200);
+    expect(big.body.result.structuredContent.note).toHaveLength(
+      MAX_BYTES - 200,
+    );
   });
 
   it('refuses an oversized body from its Content-Length without reading it', async () => {
@@ -233,7 +371,9 @@ describe('bad input over legacy SSE', () => {
   let close: () => void;
 
   beforeAll(async () => {
-    mcp = await startMcpBackend({ config: { mcpActions: { maxRequestBytes: MAX_BYTES } } });
+    mcp = await startMcpBackend({
+      config: { mcpActions: { maxRequestBytes: MAX_BYTES } },
+    });
     const controller = new AbortController();
     const res = await fetch(mcp.url('/sse'), {
       headers: { Authorization: ALICE },
@@ -251,8 +391,20 @@ describe('bad input over legacy SSE', () => {
   it.each([
     ['malformed JSON', '{"jsonrpc":', {}, 400, -32700],
     ['JSON that is not JSON-RPC', '{"a":1}', {}, 400, -32600],
-    ['a wrong Content-Type', JSON.stringify(ping(1)), { 'Content-Type': 'text/plain' }, 415, -32000],
-    ['a body over the limit', JSON.stringify({ pad: 'x'.repeat(MAX_BYTES) }), {}, 413, -32000],
+    [
+      'a wrong Content-Type',
+      JSON.stringify(ping(1)),
+      { 'Content-Type': 'text/plain' },
+      415,
+      -32000,
+    ],
+    [
+      'a body over the limit',
+      JSON.stringify({ pad: 'x'.repeat(MAX_BYTES) }),
+      {},
+      413,
+      -32000,
+    ],
   ] as const)('answers %s with %i', async (_, body, headers, status, code) => {
     const req = request(mcp.baseUrl)
       .post(endpoint)

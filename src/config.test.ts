@@ -1,9 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
-import {
-  McpActionsConfig,
-  readMcpActionsConfig,
-} from './config';
+import { McpActionsConfig, readMcpActionsConfig } from './config';
 
 function read(data: JsonObject): McpActionsConfig {
   return readMcpActionsConfig(new ConfigReader(data));
@@ -33,7 +30,11 @@ describe('readMcpActionsConfig', () => {
       ['default server name', c => c.servers[0].name, 'backstage'],
       ['a single default server', c => c.servers.length, 1],
       ['default server without key', c => c.servers[0].key, undefined],
-      ['default server with an empty filter', c => c.servers[0].filter, { include: [], exclude: [] }],
+      [
+        'default server with an empty filter',
+        c => c.servers[0].filter,
+        { include: [], exclude: [] },
+      ],
       ['namespacedToolNames', c => c.namespacedToolNames, true],
       ['toolNameSeparator', c => c.toolNameSeparator, '.'],
       ['cache.ttlMs', c => c.cache.ttlMs, 30_000],
@@ -47,7 +48,11 @@ describe('readMcpActionsConfig', () => {
       ['captureToolPayloads', c => c.captureToolPayloads, false],
       ['no warnings', c => c.warnings, []],
       ['confirmDestructive', c => c.confirmDestructive, false],
-      ['confirmDestructiveFallback', c => c.confirmDestructiveFallback, 'refuse'],
+      [
+        'confirmDestructiveFallback',
+        c => c.confirmDestructiveFallback,
+        'refuse',
+      ],
       [
         'secrets',
         c => c.secrets,
@@ -55,7 +60,11 @@ describe('readMcpActionsConfig', () => {
           encryptionKey: undefined,
           ttlMs: 600_000,
           requestTtlMs: 600_000,
-          signIn: { providers: [], environment: 'development', appUrl: undefined },
+          signIn: {
+            providers: [],
+            environment: 'development',
+            appUrl: undefined,
+          },
         },
       ],
       ['oauthEnabled', c => c.oauthEnabled, false],
@@ -72,22 +81,90 @@ describe('readMcpActionsConfig', () => {
 
   describe('plain values', () => {
     it.each<[string, JsonObject, (c: McpActionsConfig) => unknown, unknown]>([
-      ['name', { name: 'my-backstage' }, c => c.servers[0].name, 'my-backstage'],
-      ['description', { description: 'desc' }, c => c.servers[0].description, 'desc'],
-      ['instructions', { instructions: 'do it' }, c => c.servers[0].instructions, 'do it'],
-      ['namespacedToolNames', { namespacedToolNames: false }, c => c.namespacedToolNames, false],
-      ['toolNameSeparator _', { toolNameSeparator: '_' }, c => c.toolNameSeparator, '_'],
-      ['toolNameSeparator __', { toolNameSeparator: '__' }, c => c.toolNameSeparator, '__'],
-      ['toolNameSeparator .', { toolNameSeparator: '.' }, c => c.toolNameSeparator, '.'],
-      ['cache.maxEntries', { cache: { maxEntries: 5 } }, c => c.cache.maxEntries, 5],
-      ['maxRequestBytes', { maxRequestBytes: 2048 }, c => c.maxRequestBytes, 2048],
-      ['sse.maxSessions', { sse: { maxSessions: 3 } }, c => c.sse.maxSessions, 3],
-      ['sse.maxSessionsPerPrincipal', { sse: { maxSessionsPerPrincipal: 2 } }, c => c.sse.maxSessionsPerPrincipal, 2],
-      ['tracing.capture.toolPayload', { tracing: { capture: { toolPayload: true } } }, c => c.captureToolPayloads, true],
-      ['the deprecated captureToolPayloads', { captureToolPayloads: true }, c => c.captureToolPayloads, true],
+      [
+        'name',
+        { name: 'my-backstage' },
+        c => c.servers[0].name,
+        'my-backstage',
+      ],
+      [
+        'description',
+        { description: 'desc' },
+        c => c.servers[0].description,
+        'desc',
+      ],
+      [
+        'instructions',
+        { instructions: 'do it' },
+        c => c.servers[0].instructions,
+        'do it',
+      ],
+      [
+        'namespacedToolNames',
+        { namespacedToolNames: false },
+        c => c.namespacedToolNames,
+        false,
+      ],
+      [
+        'toolNameSeparator _',
+        { toolNameSeparator: '_' },
+        c => c.toolNameSeparator,
+        '_',
+      ],
+      [
+        'toolNameSeparator __',
+        { toolNameSeparator: '__' },
+        c => c.toolNameSeparator,
+        '__',
+      ],
+      [
+        'toolNameSeparator .',
+        { toolNameSeparator: '.' },
+        c => c.toolNameSeparator,
+        '.',
+      ],
+      [
+        'cache.maxEntries',
+        { cache: { maxEntries: 5 } },
+        c => c.cache.maxEntries,
+        5,
+      ],
+      [
+        'maxRequestBytes',
+        { maxRequestBytes: 2048 },
+        c => c.maxRequestBytes,
+        2048,
+      ],
+      [
+        'sse.maxSessions',
+        { sse: { maxSessions: 3 } },
+        c => c.sse.maxSessions,
+        3,
+      ],
+      [
+        'sse.maxSessionsPerPrincipal',
+        { sse: { maxSessionsPerPrincipal: 2 } },
+        c => c.sse.maxSessionsPerPrincipal,
+        2,
+      ],
+      [
+        'tracing.capture.toolPayload',
+        { tracing: { capture: { toolPayload: true } } },
+        c => c.captureToolPayloads,
+        true,
+      ],
+      [
+        'the deprecated captureToolPayloads',
+        { captureToolPayloads: true },
+        c => c.captureToolPayloads,
+        true,
+      ],
       [
         'tracing.capture.toolPayload over the deprecated alias',
-        { captureToolPayloads: true, tracing: { capture: { toolPayload: false } } },
+        {
+          captureToolPayloads: true,
+          tracing: { capture: { toolPayload: false } },
+        },
         c => c.captureToolPayloads,
         false,
       ],
@@ -95,7 +172,9 @@ describe('readMcpActionsConfig', () => {
         'a warning for the deprecated alias',
         { captureToolPayloads: false },
         c => c.warnings,
-        ["'mcpActions.captureToolPayloads' is deprecated; use 'mcpActions.tracing.capture.toolPayload' instead"],
+        [
+          "'mcpActions.captureToolPayloads' is deprecated; use 'mcpActions.tracing.capture.toolPayload' instead",
+        ],
       ],
     ])('%s', (_label, mcpActions, pick, expected) => {
       expect(pick(read(withMcp(mcpActions)))).toEqual(expected);
@@ -116,15 +195,23 @@ describe('readMcpActionsConfig', () => {
       ['a "2 minutes" string', '2 minutes', 120_000],
       ['an ISO 8601 string', 'PT1M', 60_000],
       ['a { seconds: 5 } object', { seconds: 5 }, 5000],
-      ['a { minutes: 1, seconds: 30 } object', { minutes: 1, seconds: 30 }, 90_000],
+      [
+        'a { minutes: 1, seconds: 30 } object',
+        { minutes: 1, seconds: 30 },
+        90_000,
+      ],
     ];
     const cases = keys.flatMap(([key, , pick]) =>
-      values.map(([label, value, ms]) => [key, label, value, pick, ms] as const),
+      values.map(
+        ([label, value, ms]) => [key, label, value, pick, ms] as const,
+      ),
     );
 
     function set(key: string, value: JsonObject | number | string): JsonObject {
       const [first, second] = key.split('.');
-      return withMcp(second ? { [first]: { [second]: value } } : { [first]: value });
+      return withMcp(
+        second ? { [first]: { [second]: value } } : { [first]: value },
+      );
     }
 
     it.each(cases)('reads %s as %s', (key, _label, value, pick, ms) => {
@@ -156,7 +243,9 @@ describe('readMcpActionsConfig', () => {
       ['toolCallTimeout', -1000],
     ])('rejects a negative %s', (key, value) => {
       expect(() => read(set(key, value))).toThrow(
-        new RegExp(`^Invalid duration at 'mcpActions\\.${key.replace('.', '\\.')}': must be`),
+        new RegExp(
+          `^Invalid duration at 'mcpActions\\.${key.replace('.', '\\.')}': must be`,
+        ),
       );
     });
 
@@ -172,7 +261,11 @@ describe('readMcpActionsConfig', () => {
       } catch (error) {
         message = (error as Error).message;
       }
-      expect(message).toMatch(new RegExp(`^Invalid duration at 'mcpActions\\.${key.replace('.', '\\.')}': `));
+      expect(message).toMatch(
+        new RegExp(
+          `^Invalid duration at 'mcpActions\\.${key.replace('.', '\\.')}': `,
+        ),
+      );
       expect(message).toContain(detail);
     });
   });
@@ -187,8 +280,16 @@ describe('readMcpActionsConfig', () => {
               description: 'Catalog tools',
               instructions: 'Use wisely',
               filter: {
-                include: [{ id: 'catalog:*' }, { attributes: { readOnly: true } }],
-                exclude: [{ id: '*:delete-*', attributes: { destructive: true, idempotent: false } }],
+                include: [
+                  { id: 'catalog:*' },
+                  { attributes: { readOnly: true } },
+                ],
+                exclude: [
+                  {
+                    id: '*:delete-*',
+                    attributes: { destructive: true, idempotent: false },
+                  },
+                ],
               },
             },
             'read-only-2': { name: 'Read only' },
@@ -207,31 +308,50 @@ describe('readMcpActionsConfig', () => {
       expect(catalog.instructions).toBe('Use wisely');
       expect(catalog.filter.include).toHaveLength(2);
       expect(catalog.filter.include[0].id).toBe('catalog:*');
-      expect(catalog.filter.include[0].idMatcher?.match('catalog:get-entity')).toBe(true);
-      expect(catalog.filter.include[0].idMatcher?.match('scaffolder:get-entity')).toBe(false);
+      expect(
+        catalog.filter.include[0].idMatcher?.match('catalog:get-entity'),
+      ).toBe(true);
+      expect(
+        catalog.filter.include[0].idMatcher?.match('scaffolder:get-entity'),
+      ).toBe(false);
       expect(catalog.filter.include[0].attributes).toBeUndefined();
-      expect(catalog.filter.include[1]).toEqual({ attributes: { readOnly: true } });
+      expect(catalog.filter.include[1]).toEqual({
+        attributes: { readOnly: true },
+      });
       expect(catalog.filter.exclude[0].id).toBe('*:delete-*');
-      expect(catalog.filter.exclude[0].idMatcher?.match('catalog:delete-entity')).toBe(true);
-      expect(catalog.filter.exclude[0].attributes).toEqual({ destructive: true, idempotent: false });
+      expect(
+        catalog.filter.exclude[0].idMatcher?.match('catalog:delete-entity'),
+      ).toBe(true);
+      expect(catalog.filter.exclude[0].attributes).toEqual({
+        destructive: true,
+        idempotent: false,
+      });
 
       expect(config.servers[2].filter).toEqual({ include: [], exclude: [] });
     });
 
     it('serves only the named servers with defaultServer: false', () => {
       const config = read(
-        withMcp({ defaultServer: false, servers: { catalog: { name: 'Catalog' } } }),
+        withMcp({
+          defaultServer: false,
+          servers: { catalog: { name: 'Catalog' } },
+        }),
       );
       expect(config.servers).toHaveLength(1);
       expect(config.servers[0].key).toBe('catalog');
     });
 
-    it.each(['catalog', 'a', 'abc-def', 'team-a-tools', 'team-2', 'v1', 'well-knowns'])(
-      'accepts the server key %p',
-      key => {
-        expect(read(withServer(key, { name: 'x' })).servers[1].key).toBe(key);
-      },
-    );
+    it.each([
+      'catalog',
+      'a',
+      'abc-def',
+      'team-a-tools',
+      'team-2',
+      'v1',
+      'well-knowns',
+    ])('accepts the server key %p', key => {
+      expect(read(withServer(key, { name: 'x' })).servers[1].key).toBe(key);
+    });
   });
 
   describe('errors', () => {
@@ -397,7 +517,13 @@ describe('readMcpActionsConfig', () => {
     it('names the index of the offending rule', () => {
       const data = withServer('catalog', {
         name: 'Catalog',
-        filter: { exclude: [{ id: 'catalog:*' }, { id: 'x:*' }, { attributes: { nope: true } }] },
+        filter: {
+          exclude: [
+            { id: 'catalog:*' },
+            { id: 'x:*' },
+            { attributes: { nope: true } },
+          ],
+        },
       });
       expect(() => read(data)).toThrow(
         `'mcpActions.servers.catalog.filter.exclude[2].attributes.nope'`,
@@ -425,16 +551,21 @@ describe('readMcpActionsConfig', () => {
     });
 
     // Backstage's config reader refuses these keys; the plugin reads them.
-    it.each(['1abc', '2fa-tools', 'foo-', 'a--b'])('accepts the server key %p', key => {
-      expect(read(withServer(key, { name: 'x' })).servers[1].key).toBe(key);
-    });
+    it.each(['1abc', '2fa-tools', 'foo-', 'a--b'])(
+      'accepts the server key %p',
+      key => {
+        expect(read(withServer(key, { name: 'x' })).servers[1].key).toBe(key);
+      },
+    );
   });
 
   describe('allowedOrigins', () => {
     const config = read({
       backend: {
         baseUrl: 'http://localhost:7007',
-        cors: { origin: ['https://*.example.com', 'http://tools.internal:8080'] },
+        cors: {
+          origin: ['https://*.example.com', 'http://tools.internal:8080'],
+        },
       },
       app: { baseUrl: 'http://localhost:3000/some/path' },
     });
@@ -458,21 +589,84 @@ describe('readMcpActionsConfig', () => {
     });
 
     it.each<[string, JsonObject, string, boolean]>([
-      ['backend.baseUrl origin', { backend: { baseUrl: 'https://backstage.acme.org/' } }, 'https://backstage.acme.org', true],
-      ['app.baseUrl origin', { app: { baseUrl: 'https://app.acme.org:8443/ui' } }, 'https://app.acme.org:8443', true],
-      ['cors origin as a string', { backend: { cors: { origin: 'https://ui.acme.org' } } }, 'https://ui.acme.org', true],
-      ['cors origin as a glob string', { backend: { cors: { origin: 'https://*.acme.org' } } }, 'https://x.acme.org', true],
-      ['cors origin as an array', { backend: { cors: { origin: ['https://a.org', 'https://b.org'] } } }, 'https://b.org', true],
-      ['a foreign origin against a cors string', { backend: { cors: { origin: 'https://ui.acme.org' } } }, 'https://ui.evil.org', false],
-      ['a foreign origin against base URLs', { backend: { baseUrl: 'http://localhost:7007' }, app: { baseUrl: 'http://localhost:3000' } }, 'http://evil.localhost:3000', false],
+      [
+        'backend.baseUrl origin',
+        { backend: { baseUrl: 'https://backstage.acme.org/' } },
+        'https://backstage.acme.org',
+        true,
+      ],
+      [
+        'app.baseUrl origin',
+        { app: { baseUrl: 'https://app.acme.org:8443/ui' } },
+        'https://app.acme.org:8443',
+        true,
+      ],
+      [
+        'cors origin as a string',
+        { backend: { cors: { origin: 'https://ui.acme.org' } } },
+        'https://ui.acme.org',
+        true,
+      ],
+      [
+        'cors origin as a glob string',
+        { backend: { cors: { origin: 'https://*.acme.org' } } },
+        'https://x.acme.org',
+        true,
+      ],
+      [
+        'cors origin as an array',
+        { backend: { cors: { origin: ['https://a.org', 'https://b.org'] } } },
+        'https://b.org',
+        true,
+      ],
+      [
+        'a foreign origin against a cors string',
+        { backend: { cors: { origin: 'https://ui.acme.org' } } },
+        'https://ui.evil.org',
+        false,
+      ],
+      [
+        'a foreign origin against base URLs',
+        {
+          backend: { baseUrl: 'http://localhost:7007' },
+          app: { baseUrl: 'http://localhost:3000' },
+        },
+        'http://evil.localhost:3000',
+        false,
+      ],
       ['any origin without configuration', {}, 'http://localhost:3000', false],
-      ['a malformed base URL', { backend: { baseUrl: 'not a url' } }, 'not a url', false],
+      [
+        'a malformed base URL',
+        { backend: { baseUrl: 'not a url' } },
+        'not a url',
+        false,
+      ],
       // Read as Backstage reads CORS origins: no globstar, so "**" is "*"
       // and never spans the "/" of "https://".
-      ['cors origin "**", as Backstage reads it', { backend: { cors: { origin: '**' } } }, 'https://evil.org', false],
-      ['cors origin "https://**.acme.org", as Backstage reads it', { backend: { cors: { origin: 'https://**.acme.org' } } }, 'https://a.b.acme.org', true],
-      ['cors origin matched without case', { backend: { cors: { origin: 'https://UI.acme.org' } } }, 'https://ui.acme.org', true],
-      ['cors origin of a non-string type', { backend: { cors: { origin: true } } }, 'https://x.org', false],
+      [
+        'cors origin "**", as Backstage reads it',
+        { backend: { cors: { origin: '**' } } },
+        'https://evil.org',
+        false,
+      ],
+      [
+        'cors origin "https://**.acme.org", as Backstage reads it',
+        { backend: { cors: { origin: 'https://**.acme.org' } } },
+        'https://a.b.acme.org',
+        true,
+      ],
+      [
+        'cors origin matched without case',
+        { backend: { cors: { origin: 'https://UI.acme.org' } } },
+        'https://ui.acme.org',
+        true,
+      ],
+      [
+        'cors origin of a non-string type',
+        { backend: { cors: { origin: true } } },
+        'https://x.org',
+        false,
+      ],
     ])('%s', (_label, data, origin, allowed) => {
       expect(read(data).allowedOrigins(origin)).toBe(allowed);
     });
@@ -482,7 +676,10 @@ describe('readMcpActionsConfig', () => {
     it('defaults to every configured auth provider, in config order, and reads the environment and app', () => {
       const config = read({
         app: { baseUrl: 'https://backstage.example.com' },
-        auth: { environment: 'production', providers: { github: {}, guest: {} } },
+        auth: {
+          environment: 'production',
+          providers: { github: {}, guest: {} },
+        },
       });
       expect(config.secrets.signIn).toEqual({
         providers: ['github', 'guest'],
@@ -500,7 +697,9 @@ describe('readMcpActionsConfig', () => {
     });
 
     it('refuses a value that is not a provider id', () => {
-      expect(() => read(withMcp({ secrets: { signInProviders: ['github', '../x'] } }))).toThrow(
+      expect(() =>
+        read(withMcp({ secrets: { signInProviders: ['github', '../x'] } })),
+      ).toThrow(
         `Invalid config at 'mcpActions.secrets.signInProviders[1]': "../x" is not a provider id (letters, digits, '-' and '_')`,
       );
     });
@@ -508,22 +707,42 @@ describe('readMcpActionsConfig', () => {
 
   describe('oauthEnabled', () => {
     it.each<[string, JsonObject, boolean]>([
-      ['auth.clientIdMetadataDocuments.enabled', { auth: { clientIdMetadataDocuments: { enabled: true } } }, true],
-      ['auth.experimentalClientIdMetadataDocuments.enabled', { auth: { experimentalClientIdMetadataDocuments: { enabled: true } } }, true],
-      ['auth.experimentalDynamicClientRegistration.enabled', { auth: { experimentalDynamicClientRegistration: { enabled: true } } }, true],
-      ['all three false', {
-        auth: {
-          clientIdMetadataDocuments: { enabled: false },
-          experimentalClientIdMetadataDocuments: { enabled: false },
-          experimentalDynamicClientRegistration: { enabled: false },
+      [
+        'auth.clientIdMetadataDocuments.enabled',
+        { auth: { clientIdMetadataDocuments: { enabled: true } } },
+        true,
+      ],
+      [
+        'auth.experimentalClientIdMetadataDocuments.enabled',
+        { auth: { experimentalClientIdMetadataDocuments: { enabled: true } } },
+        true,
+      ],
+      [
+        'auth.experimentalDynamicClientRegistration.enabled',
+        { auth: { experimentalDynamicClientRegistration: { enabled: true } } },
+        true,
+      ],
+      [
+        'all three false',
+        {
+          auth: {
+            clientIdMetadataDocuments: { enabled: false },
+            experimentalClientIdMetadataDocuments: { enabled: false },
+            experimentalDynamicClientRegistration: { enabled: false },
+          },
         },
-      }, false],
-      ['one of them true among false ones', {
-        auth: {
-          clientIdMetadataDocuments: { enabled: false },
-          experimentalDynamicClientRegistration: { enabled: true },
+        false,
+      ],
+      [
+        'one of them true among false ones',
+        {
+          auth: {
+            clientIdMetadataDocuments: { enabled: false },
+            experimentalDynamicClientRegistration: { enabled: true },
+          },
         },
-      }, true],
+        true,
+      ],
       ['an unrelated auth key', { auth: { providers: { guest: {} } } }, false],
       ['no auth section', {}, false],
     ])('%s gives %p', (_label, data, expected) => {
@@ -581,8 +800,13 @@ describe('mcpActions.tasks', () => {
       heartbeatIntervalMs: 5000,
     });
     expect(tasks.tools).toHaveLength(2);
-    expect(tasks.tools[0].idMatcher?.match('scaffolder:execute-template')).toBe(true);
-    expect(tasks.tools[1].attributes).toEqual({ readOnly: false, idempotent: false });
+    expect(tasks.tools[0].idMatcher?.match('scaffolder:execute-template')).toBe(
+      true,
+    );
+    expect(tasks.tools[1].attributes).toEqual({
+      readOnly: false,
+      idempotent: false,
+    });
   });
 
   it('accepts after: 0 (every eligible call becomes a task)', () => {
@@ -590,16 +814,66 @@ describe('mcpActions.tasks', () => {
   });
 
   it.each<[string, JsonObject, JsonObject, string]>([
-    ['a bad rule', { tools: [{ name: 'x' }] }, {}, `Invalid filter rule at 'mcpActions.tasks.tools[0]': unknown key "name"`],
-    ['a rule with an unknown attribute', { tools: [{ attributes: { slow: true } }] }, {}, `Invalid filter rule at 'mcpActions.tasks.tools[0].attributes.slow'`],
-    ['a negative after', { after: -1 }, {}, `Invalid duration at 'mcpActions.tasks.after': must be zero or more`],
-    ['a fractional after', { after: 1.5 }, {}, `Invalid duration at 'mcpActions.tasks.after': must be a whole number of milliseconds`],
-    ['a ttl of zero', { ttl: 0 }, {}, `Invalid duration at 'mcpActions.tasks.ttl': must be greater than zero`],
-    ['an unreadable ttl', { ttl: 'soon' }, {}, `Invalid duration at 'mcpActions.tasks.ttl': `],
-    ['a pollInterval of zero', { pollInterval: 0 }, {}, `Invalid duration at 'mcpActions.tasks.pollInterval': must be greater than zero`],
-    ['a heartbeatInterval of zero', { heartbeatInterval: '0s' }, {}, `Invalid duration at 'mcpActions.tasks.heartbeatInterval': must be greater than zero`],
-    ['a ttl no longer than the call timeout', { ttl: '2m' }, {}, `Invalid duration at 'mcpActions.tasks.ttl': must be longer than mcpActions.toolCallTimeout (120000 ms)`],
-    ['a ttl shorter than a raised call timeout', { ttl: '5m' }, { toolCallTimeout: '10m' }, `Invalid duration at 'mcpActions.tasks.ttl': must be longer than mcpActions.toolCallTimeout (600000 ms)`],
+    [
+      'a bad rule',
+      { tools: [{ name: 'x' }] },
+      {},
+      `Invalid filter rule at 'mcpActions.tasks.tools[0]': unknown key "name"`,
+    ],
+    [
+      'a rule with an unknown attribute',
+      { tools: [{ attributes: { slow: true } }] },
+      {},
+      `Invalid filter rule at 'mcpActions.tasks.tools[0].attributes.slow'`,
+    ],
+    [
+      'a negative after',
+      { after: -1 },
+      {},
+      `Invalid duration at 'mcpActions.tasks.after': must be zero or more`,
+    ],
+    [
+      'a fractional after',
+      { after: 1.5 },
+      {},
+      `Invalid duration at 'mcpActions.tasks.after': must be a whole number of milliseconds`,
+    ],
+    [
+      'a ttl of zero',
+      { ttl: 0 },
+      {},
+      `Invalid duration at 'mcpActions.tasks.ttl': must be greater than zero`,
+    ],
+    [
+      'an unreadable ttl',
+      { ttl: 'soon' },
+      {},
+      `Invalid duration at 'mcpActions.tasks.ttl': `,
+    ],
+    [
+      'a pollInterval of zero',
+      { pollInterval: 0 },
+      {},
+      `Invalid duration at 'mcpActions.tasks.pollInterval': must be greater than zero`,
+    ],
+    [
+      'a heartbeatInterval of zero',
+      { heartbeatInterval: '0s' },
+      {},
+      `Invalid duration at 'mcpActions.tasks.heartbeatInterval': must be greater than zero`,
+    ],
+    [
+      'a ttl no longer than the call timeout',
+      { ttl: '2m' },
+      {},
+      `Invalid duration at 'mcpActions.tasks.ttl': must be longer than mcpActions.toolCallTimeout (120000 ms)`,
+    ],
+    [
+      'a ttl shorter than a raised call timeout',
+      { ttl: '5m' },
+      { toolCallTimeout: '10m' },
+      `Invalid duration at 'mcpActions.tasks.ttl': must be longer than mcpActions.toolCallTimeout (600000 ms)`,
+    ],
   ])('refuses %s, naming the key', (_label, tasks, extra, message) => {
     expect(() => tasksOf(tasks, extra)).toThrow(message);
   });

@@ -12,7 +12,11 @@ import { Minimatch } from 'minimatch';
  */
 
 /** Attributes of an action that filter rules may match on. */
-export const ACTION_ATTRIBUTES = ['destructive', 'readOnly', 'idempotent'] as const;
+export const ACTION_ATTRIBUTES = [
+  'destructive',
+  'readOnly',
+  'idempotent',
+] as const;
 export type ActionAttribute = (typeof ACTION_ATTRIBUTES)[number];
 
 /** Separators allowed between plugin id and action name in tool names. */
@@ -159,7 +163,8 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
 
   return {
     servers,
-    namespacedToolNames: config.getOptionalBoolean('namespacedToolNames') ?? true,
+    namespacedToolNames:
+      config.getOptionalBoolean('namespacedToolNames') ?? true,
     toolNameSeparator: separator as ToolNameSeparator,
     cache: {
       ttlMs: readMilliseconds(config, 'cache.ttl', DEFAULTS.cacheTtlMs),
@@ -264,7 +269,9 @@ function readRules(config: Config, key: string, path: string): FilterRule[] {
 }
 
 function readRule(config: Config, path: string): FilterRule {
-  const unknownKeys = config.keys().filter(k => k !== 'id' && k !== 'attributes');
+  const unknownKeys = config
+    .keys()
+    .filter(k => k !== 'id' && k !== 'attributes');
   if (unknownKeys.length > 0) {
     throw new Error(
       `Invalid filter rule at '${path}': unknown key "${unknownKeys[0]}"; a rule has "id" and/or "attributes"`,
@@ -319,14 +326,19 @@ function readRule(config: Config, path: string): FilterRule {
 }
 
 function readConfirmation(config: Config) {
-  const confirmDestructive = config.getOptionalBoolean('confirmDestructive') ?? false;
-  const fallback = config.getOptionalString('confirmDestructiveFallback') ?? 'refuse';
+  const confirmDestructive =
+    config.getOptionalBoolean('confirmDestructive') ?? false;
+  const fallback =
+    config.getOptionalString('confirmDestructiveFallback') ?? 'refuse';
   if (fallback !== 'refuse' && fallback !== 'run') {
     throw new Error(
       `Invalid config at 'mcpActions.confirmDestructiveFallback': "${fallback}" is not one of "refuse", "run"`,
     );
   }
-  if (confirmDestructive && !config.getOptionalString('secrets.encryptionKey')) {
+  if (
+    confirmDestructive &&
+    !config.getOptionalString('secrets.encryptionKey')
+  ) {
     throw new Error(
       "Missing required config value at 'mcpActions.secrets.encryptionKey': mcpActions.confirmDestructive signs the state of its confirmation rounds with it, and every replica needs the same key",
     );
@@ -349,7 +361,9 @@ function readSecrets(
   }
   return {
     encryptionKey,
-    ttlMs: readMilliseconds(config, 'secrets.ttl', DEFAULTS.secretsTtlMs, { positive: true }),
+    ttlMs: readMilliseconds(config, 'secrets.ttl', DEFAULTS.secretsTtlMs, {
+      positive: true,
+    }),
     requestTtlMs: readMilliseconds(
       config,
       'secrets.requestTtl',
@@ -366,7 +380,8 @@ function readSecrets(
  * order.
  */
 function readSignIn(config: Config, rootConfig: Config): SecretsPageSignIn {
-  const configured = rootConfig.getOptionalConfig('auth.providers')?.keys() ?? [];
+  const configured =
+    rootConfig.getOptionalConfig('auth.providers')?.keys() ?? [];
   const providers =
     config.getOptionalStringArray('secrets.signInProviders') ?? configured;
   for (const [index, provider] of providers.entries()) {
@@ -378,7 +393,8 @@ function readSignIn(config: Config, rootConfig: Config): SecretsPageSignIn {
   }
   return {
     providers,
-    environment: rootConfig.getOptionalString('auth.environment') ?? 'development',
+    environment:
+      rootConfig.getOptionalString('auth.environment') ?? 'development',
     appUrl: rootConfig.getOptionalString('app.baseUrl'),
   };
 }
@@ -475,8 +491,7 @@ function readAllowedOrigins(rootConfig: Config): OriginMatcher {
     .flat()
     .filter((p): p is string => typeof p === 'string')
     .map(p => new Minimatch(p, { nocase: true, noglobstar: true }));
-  return origin =>
-    exact.has(origin) || globs.some(glob => glob.match(origin));
+  return origin => exact.has(origin) || globs.some(glob => glob.match(origin));
 }
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
@@ -533,7 +548,9 @@ const TASK_DEFAULTS = {
  */
 export function readTasksConfig(config: Config): TasksConfig {
   const wholeMs = (key: string, defaultValue: number, positive = true) => {
-    const ms = readMilliseconds(config, `tasks.${key}`, defaultValue, { positive });
+    const ms = readMilliseconds(config, `tasks.${key}`, defaultValue, {
+      positive,
+    });
     if (!Number.isSafeInteger(ms)) {
       throw new Error(
         `Invalid duration at 'mcpActions.tasks.${key}': must be a whole number of milliseconds, got ${ms}`,
@@ -546,7 +563,10 @@ export function readTasksConfig(config: Config): TasksConfig {
     afterMs: wholeMs('after', TASK_DEFAULTS.afterMs, false),
     ttlMs: wholeMs('ttl', TASK_DEFAULTS.ttlMs),
     pollIntervalMs: wholeMs('pollInterval', TASK_DEFAULTS.pollIntervalMs),
-    heartbeatIntervalMs: wholeMs('heartbeatInterval', TASK_DEFAULTS.heartbeatIntervalMs),
+    heartbeatIntervalMs: wholeMs(
+      'heartbeatInterval',
+      TASK_DEFAULTS.heartbeatIntervalMs,
+    ),
   };
   const callLimitMs = readMilliseconds(
     config,

@@ -15,41 +15,83 @@ import {
 
 const ALICE = mockCredentials.user.header(USER_ALICE);
 const KEY = 'a-test-key-that-is-long-enough-0123456789';
-const deleteWidget = { name: 'test-actions.delete-widget', arguments: { id: 'w-7' } };
+const deleteWidget = {
+  name: 'test-actions.delete-widget',
+  arguments: { id: 'w-7' },
+};
 
 describe('confirmation of destructive tools', () => {
   let mcp: McpTestBackend;
 
   beforeAll(async () => {
     mcp = await startMcpBackend({
-      config: { mcpActions: { confirmDestructive: true, secrets: { encryptionKey: KEY } } },
+      config: {
+        mcpActions: {
+          confirmDestructive: true,
+          secrets: { encryptionKey: KEY },
+        },
+      },
     });
   });
   afterAll(() => mcp?.stop());
 
   it.each([
-    ['accepts', { action: 'accept', content: { confirm: true } }, { structuredContent: { deleted: 'w-7' } }],
-    ['declines', { action: 'decline' }, { isError: true, content: [{ type: 'text', text: expect.stringMatching(/declined by the user; nothing ran/) }] }],
+    [
+      'accepts',
+      { action: 'accept', content: { confirm: true } },
+      { structuredContent: { deleted: 'w-7' } },
+    ],
+    [
+      'declines',
+      { action: 'decline' },
+      {
+        isError: true,
+        content: [
+          {
+            type: 'text',
+            text: expect.stringMatching(/declined by the user; nothing ran/),
+          },
+        ],
+      },
+    ],
     ['cancels', { action: 'cancel' }, { isError: true }],
-    ['answers false', { action: 'accept', content: { confirm: false } }, { isError: true }],
-  ] as const)('runs on 2026-07-28 only when the user confirms: the user %s', async (_, answer, expected) => {
-    const asked: any[] = [];
-    const client = await mcp.connectV2('modern', '', ALICE, { elicitation: { form: {} } });
-    client.setRequestHandler('elicitation/create', async (request: any) => {
-      asked.push(request.params);
-      return answer as any;
-    });
-    await expect(client.callTool(deleteWidget)).resolves.toMatchObject(expected);
-    expect(asked).toHaveLength(1);
-    expect(asked[0]).toMatchObject({ mode: 'form', message: expect.stringContaining('test-actions.delete-widget') });
-    expect(asked[0].message).toContain('"w-7"');
-  });
+    [
+      'answers false',
+      { action: 'accept', content: { confirm: false } },
+      { isError: true },
+    ],
+  ] as const)(
+    'runs on 2026-07-28 only when the user confirms: the user %s',
+    async (_, answer, expected) => {
+      const asked: any[] = [];
+      const client = await mcp.connectV2('modern', '', ALICE, {
+        elicitation: { form: {} },
+      });
+      client.setRequestHandler('elicitation/create', async (request: any) => {
+        asked.push(request.params);
+        return answer as any;
+      });
+      await expect(client.callTool(deleteWidget)).resolves.toMatchObject(
+        expected,
+      );
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toMatchObject({
+        mode: 'form',
+        message: expect.stringContaining('test-actions.delete-widget'),
+      });
+      expect(asked[0].message).toContain('"w-7"');
+    },
+  );
 
   it('never asks about a tool that is not destructive', async () => {
-    const client = await mcp.connectV2('modern', '', ALICE, { elicitation: { form: {} } });
+    const client = await mcp.connectV2('modern', '', ALICE, {
+      elicitation: { form: {} },
+    });
     const asked = jest.fn();
     client.setRequestHandler('elicitation/create', asked as any);
-    await expect(client.callTool({ name: 'test-actions.whoami', arguments: {} })).resolves.toMatchObject({
+    await expect(
+      client.callTool({ name: 'test-actions.whoami', arguments: {} }),
+    ).resolves.toMatchObject({
       structuredContent: { principal: USER_ALICE },
     });
     expect(asked).not.toHaveBeenCalled();
@@ -59,25 +101,50 @@ describe('confirmation of destructive tools', () => {
     const modern = await mcp.connectV2('modern');
     await expect(modern.callTool(deleteWidget)).resolves.toMatchObject({
       isError: true,
-      content: [{ text: expect.stringMatching(/needs the user's confirmation, but this client cannot ask for it/) }],
+      content: [
+        {
+          text: expect.stringMatching(
+            /needs the user's confirmation, but this client cannot ask for it/,
+          ),
+        },
+      ],
     });
     const legacy = await mcp.connect();
-    await expect(legacy.callTool(deleteWidget)).resolves.toMatchObject({ isError: true });
+    await expect(legacy.callTool(deleteWidget)).resolves.toMatchObject({
+      isError: true,
+    });
   });
 
   it('asks on a legacy SSE session through the SDK, when the client can show a form', async () => {
     const client = await mcp.connectSse('', ALICE, { elicitation: {} });
-    client.setRequestHandler(ElicitRequestSchema, async () => ({ action: 'accept', content: { confirm: true } }));
-    await expect(client.callTool(deleteWidget)).resolves.toMatchObject({ structuredContent: { deleted: 'w-7' } });
+    client.setRequestHandler(ElicitRequestSchema, async () => ({
+      action: 'accept',
+      content: { confirm: true },
+    }));
+    await expect(client.callTool(deleteWidget)).resolves.toMatchObject({
+      structuredContent: { deleted: 'w-7' },
+    });
   });
 
   describe('on the wire', () => {
     const post = (request: { body: string; headers: Record<string, string> }) =>
-      postRpc(mcp.url().toString(), request.body, { Authorization: ALICE, ...request.headers });
-    const withCapabilities = { 'io.modelcontextprotocol/clientCapabilities': { elicitation: { form: {} } } };
+      postRpc(mcp.url().toString(), request.body, {
+        Authorization: ALICE,
+        ...request.headers,
+      });
+    const withCapabilities = {
+      'io.modelcontextprotocol/clientCapabilities': {
+        elicitation: { form: {} },
+      },
+    };
 
     async function firstRound() {
-      const res = await post(modernRequest('tools/call', { ...deleteWidget, _meta: withCapabilities }));
+      const res = await post(
+        modernRequest('tools/call', {
+          ...deleteWidget,
+          _meta: withCapabilities,
+        }),
+      );
       expect(res.body.result).toMatchObject({
         resultType: 'input_required',
         inputRequests: { confirm: { method: 'elicitation/create' } },
@@ -94,10 +161,14 @@ describe('confirmation of destructive tools', () => {
           ...deleteWidget,
           _meta: withCapabilities,
           requestState: tampered,
-          inputResponses: { confirm: { action: 'accept', content: { confirm: true } } },
+          inputResponses: {
+            confirm: { action: 'accept', content: { confirm: true } },
+          },
         }),
       );
-      expect(res.body).toMatchObject({ error: { code: -32602, message: 'Invalid or expired requestState' } });
+      expect(res.body).toMatchObject({
+        error: { code: -32602, message: 'Invalid or expired requestState' },
+      });
     });
 
     it("refuses another principal's requestState", async () => {
@@ -108,9 +179,14 @@ describe('confirmation of destructive tools', () => {
           ...deleteWidget,
           _meta: withCapabilities,
           requestState: state,
-          inputResponses: { confirm: { action: 'accept', content: { confirm: true } } },
+          inputResponses: {
+            confirm: { action: 'accept', content: { confirm: true } },
+          },
         }).body,
-        { Authorization: mockCredentials.user.header('user:default/mallory'), ...modernRequest('tools/call', deleteWidget).headers },
+        {
+          Authorization: mockCredentials.user.header('user:default/mallory'),
+          ...modernRequest('tools/call', deleteWidget).headers,
+        },
       );
       expect(res.body).toMatchObject({ error: { code: -32602 } });
     });
@@ -123,7 +199,9 @@ describe('confirmation of destructive tools', () => {
           arguments: { id: 'something-else' },
           _meta: withCapabilities,
           requestState: state,
-          inputResponses: { confirm: { action: 'accept', content: { confirm: true } } },
+          inputResponses: {
+            confirm: { action: 'accept', content: { confirm: true } },
+          },
         }),
       );
       expect(res.body.result).toMatchObject({ resultType: 'input_required' });
@@ -136,10 +214,14 @@ describe('confirmation of destructive tools', () => {
           ...deleteWidget,
           _meta: withCapabilities,
           requestState: state,
-          inputResponses: { confirm: { action: 'accept', content: { confirm: true } } },
+          inputResponses: {
+            confirm: { action: 'accept', content: { confirm: true } },
+          },
         }),
       );
-      expect(res.body.result).toMatchObject({ structuredContent: { deleted: 'w-7' } });
+      expect(res.body.result).toMatchObject({
+        structuredContent: { deleted: 'w-7' },
+      });
     });
   });
 });
@@ -162,6 +244,8 @@ describe('confirmation of destructive tools, run for clients that cannot ask', (
 
   it('runs the call as without confirmation', async () => {
     const legacy = await mcp.connect();
-    await expect(legacy.callTool(deleteWidget)).resolves.toMatchObject({ structuredContent: { deleted: 'w-7' } });
+    await expect(legacy.callTool(deleteWidget)).resolves.toMatchObject({
+      structuredContent: { deleted: 'w-7' },
+    });
   });
 });

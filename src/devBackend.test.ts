@@ -9,7 +9,6 @@ jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '..');
 
-
 /**
  * The README's first command, end to end: the dev backend (dev/index.ts with
  * app-config.yaml, the real catalog and the local example plugin) started as
@@ -24,7 +23,13 @@ describe('the dev backend', () => {
     const port = await freePort();
     child = spawn(
       process.execPath,
-      ['--require', '@backstage/cli/config/nodeTransform.cjs', 'dev/index.ts', '--config', 'app-config.yaml'],
+      [
+        '--require',
+        '@backstage/cli/config/nodeTransform.cjs',
+        'dev/index.ts',
+        '--config',
+        'app-config.yaml',
+      ],
       {
         cwd: ROOT,
         env: {
@@ -81,8 +86,13 @@ describe('the dev backend', () => {
         ]),
       );
 
-      const greeting = await client.callTool({ name: 'local.greet-user', arguments: { name: 'Ada' } });
-      expect(greeting.structuredContent).toMatchObject({ greeting: 'Hello, Ada!' });
+      const greeting = await client.callTool({
+        name: 'local.greet-user',
+        arguments: { name: 'Ada' },
+      });
+      expect(greeting.structuredContent).toMatchObject({
+        greeting: 'Hello, Ada!',
+      });
 
       const invalid = await client.callTool({
         name: 'local.validate-service-name',
@@ -110,17 +120,24 @@ describe('the dev backend', () => {
 
   it('signs a browser in as the guest on the secrets page of local.post-to-webhook', async () => {
     const base = new URL(url).origin;
-    const refreshed = await fetch(`${base}/api/auth/guest/refresh?env=development`);
+    const refreshed = await fetch(
+      `${base}/api/auth/guest/refresh?env=development`,
+    );
     expect(refreshed.status).toBe(200);
     const guest = `Bearer ${(await refreshed.json()).backstageIdentity.token}`;
 
     const client = new Client({ name: 'dev-smoke', version: '1.0.0' });
     await client.connect(
-      new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: guest } } }),
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { Authorization: guest } },
+      }),
     );
     try {
       const error: any = await client
-        .callTool({ name: 'local.post-to-webhook', arguments: { message: 'hi' } })
+        .callTool({
+          name: 'local.post-to-webhook',
+          arguments: { message: 'hi' },
+        })
         .catch(e => e);
       expect(error).toMatchObject({ code: -32042 });
       const page = new URL(error.data.elicitations[0].url);
@@ -128,11 +145,16 @@ describe('the dev backend', () => {
 
       const signIn = await fetch(pageUrl);
       expect(signIn.status).toBe(401);
-      expect(await signIn.text()).toContain('/api/auth/guest/refresh?env=development');
+      expect(await signIn.text()).toContain(
+        '/api/auth/guest/refresh?env=development',
+      );
 
-      const cookieResponse = await fetch(`${base}/api/mcp-actions/.backstage/auth/v1/cookie`, {
-        headers: { Authorization: guest },
-      });
+      const cookieResponse = await fetch(
+        `${base}/api/mcp-actions/.backstage/auth/v1/cookie`,
+        {
+          headers: { Authorization: guest },
+        },
+      );
       expect(cookieResponse.status).toBe(200);
       const cookie = cookieResponse.headers.getSetCookie()[0].split(';')[0];
       const form = await fetch(pageUrl, { headers: { Cookie: cookie } });

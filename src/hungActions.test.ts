@@ -70,7 +70,10 @@ describe('hung and slow actions', () => {
       async (m: McpTestBackend) => {
         const client = await m.connectV2('modern');
         const sleep: SleepCall = signal =>
-          client.callTool({ name: 'test-actions.sleep', arguments: { ms: 350 } }, { signal });
+          client.callTool(
+            { name: 'test-actions.sleep', arguments: { ms: 350 } },
+            { signal },
+          );
         return { client, sleep };
       },
     ],
@@ -79,7 +82,11 @@ describe('hung and slow actions', () => {
       async (m: McpTestBackend) => {
         const client = await m.connectSse();
         const sleep: SleepCall = signal =>
-          client.callTool({ name: 'test-actions.sleep', arguments: { ms: 350 } }, undefined, { signal });
+          client.callTool(
+            { name: 'test-actions.sleep', arguments: { ms: 350 } },
+            undefined,
+            { signal },
+          );
         return { client, sleep };
       },
     ],
@@ -93,10 +100,15 @@ describe('hung and slow actions', () => {
     await expect(call).rejects.toThrow();
 
     // The server let go of the call long before the action would finish...
-    expect(await waitFor(async () => (await cancelledCalls()) > before, 250)).toBe(true);
+    expect(
+      await waitFor(async () => (await cancelledCalls()) > before, 250),
+    ).toBe(true);
 
     // ...and later calls on the same client are unaffected.
-    const next = await client.callTool({ name: 'test-actions.whoami', arguments: {} });
+    const next = await client.callTool({
+      name: 'test-actions.whoami',
+      arguments: {},
+    });
     expect(next.isError).toBeFalsy();
   });
 
@@ -105,8 +117,17 @@ describe('hung and slow actions', () => {
     const res = await postRpc(
       mcp.url().toString(),
       JSON.stringify([
-        { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'test-actions.sleep', arguments: { ms: 5000 } } },
-        { jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1 } },
+        {
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'test-actions.sleep', arguments: { ms: 5000 } },
+        },
+        {
+          jsonrpc: '2.0',
+          method: 'notifications/cancelled',
+          params: { requestId: 1 },
+        },
       ]),
       { Authorization: ALICE, 'MCP-Protocol-Version': '2025-11-25' },
     );
@@ -117,7 +138,14 @@ describe('hung and slow actions', () => {
       id: 1,
       result: {
         isError: true,
-        content: [{ type: 'text', text: expect.stringMatching(/cancelled by the client before it started/) }],
+        content: [
+          {
+            type: 'text',
+            text: expect.stringMatching(
+              /cancelled by the client before it started/,
+            ),
+          },
+        ],
       },
     });
   });
@@ -125,19 +153,28 @@ describe('hung and slow actions', () => {
   it("never lets a cancellation in another POST reach another client's request", async () => {
     // Two clients with the same credentials; both SDKs count ids from 0.
     const victim = await mcp.connect();
-    const call = victim.callTool({ name: 'test-actions.sleep', arguments: { ms: 300 } });
+    const call = victim.callTool({
+      name: 'test-actions.sleep',
+      arguments: { ms: 300 },
+    });
     await new Promise(r => setTimeout(r, 50));
     const cancels = await Promise.all(
       [0, 1, 2, 3].map(requestId =>
         postRpc(
           mcp.url().toString(),
-          JSON.stringify({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId } }),
+          JSON.stringify({
+            jsonrpc: '2.0',
+            method: 'notifications/cancelled',
+            params: { requestId },
+          }),
           { Authorization: ALICE, 'MCP-Protocol-Version': '2025-11-25' },
         ),
       ),
     );
     // A notification alone is acknowledged, and reaches nobody.
     expect(cancels.map(c => c.status)).toEqual([202, 202, 202, 202]);
-    await expect(call).resolves.toMatchObject({ structuredContent: { slept: 300 } });
+    await expect(call).resolves.toMatchObject({
+      structuredContent: { slept: 300 },
+    });
   });
 });

@@ -18,7 +18,12 @@ describe('what the plugin logs', () => {
   beforeAll(async () => {
     for (const level of ['error', 'warn', 'info', 'debug', 'log'] as const) {
       jest.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logged.push({ level, text: args.map(a => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ') });
+        logged.push({
+          level,
+          text: args
+            .map(a => (typeof a === 'string' ? a : JSON.stringify(a)))
+            .join(' '),
+        });
       });
     }
     mcp = await startMcpBackend({
@@ -37,7 +42,10 @@ describe('what the plugin logs', () => {
               {
                 type: 'static',
                 options: { token: TOKEN, subject: 'mcp-clients' },
-                accessRestrictions: [{ plugin: 'mcp-actions' }, { plugin: 'test-actions' }],
+                accessRestrictions: [
+                  { plugin: 'mcp-actions' },
+                  { plugin: 'test-actions' },
+                ],
               },
             ],
           },
@@ -53,10 +61,19 @@ describe('what the plugin logs', () => {
   it('never logs tokens, and logs arguments at no level above debug', async () => {
     const client = await mcp.connect('', `Bearer ${TOKEN}`);
     await client.listTools();
-    await client.callTool({ name: 'test-actions.whoami', arguments: { note: PERSONAL } });
+    await client.callTool({
+      name: 'test-actions.whoami',
+      arguments: { note: PERSONAL },
+    });
     await client.callTool({ name: 'test-actions.crash', arguments: {} });
-    await client.callTool({ name: 'test-actions.sleep', arguments: { ms: PERSONAL } as any });
-    await client.callTool({ name: 'test-actions.delete-widget', arguments: { id: PERSONAL } });
+    await client.callTool({
+      name: 'test-actions.sleep',
+      arguments: { ms: PERSONAL } as any,
+    });
+    await client.callTool({
+      name: 'test-actions.delete-widget',
+      arguments: { id: PERSONAL },
+    });
     await request(mcp.baseUrl)
       .post('/api/mcp-actions/v1')
       .set('Authorization', `Bearer ${WRONG_TOKEN}`)

@@ -112,16 +112,25 @@ describe('mcp-actions over Streamable HTTP', () => {
       name: 'test-actions.delete-widget',
       arguments: { id },
     });
-    expect(result).toEqual({ isError: true, content: [{ type: 'text', text }] });
+    expect(result).toEqual({
+      isError: true,
+      content: [{ type: 'text', text }],
+    });
   });
 
   it.each([
-    ['test-actions.reject-input', 'InputError: the widget name must be lowercase'],
+    [
+      'test-actions.reject-input',
+      'InputError: the widget name must be lowercase',
+    ],
     ['test-actions.crash', 'Error: the widget factory exploded'],
   ])('maps the failure of %s to an isError result', async (name, text) => {
     const client = await mcp.connect();
     const result = await client.callTool({ name, arguments: {} });
-    expect(result).toEqual({ isError: true, content: [{ type: 'text', text }] });
+    expect(result).toEqual({
+      isError: true,
+      content: [{ type: 'text', text }],
+    });
     expect(JSON.stringify(result)).not.toMatch(/\s+at\s+\S+\s+\(/); // no stack
   });
 
@@ -169,12 +178,18 @@ describe('mcp-actions over Streamable HTTP', () => {
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
   });
 
-  it.each(['get', 'delete'] as const)('answers %s with 405 and Allow: POST', async method => {
-    const res = await request(mcp.baseUrl)
-      [method]('/api/mcp-actions/v1')
-      .set('Authorization', mockCredentials.user.header(USER_ALICE));
-    expect(res.status).toBe(405);
-    expect(res.headers.allow).toBe('POST');
-    expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code: -32000 } });
-  });
+  it.each(['get', 'delete'] as const)(
+    'answers %s with 405 and Allow: POST',
+    async method => {
+      const res = await request(mcp.baseUrl)
+        [method]('/api/mcp-actions/v1')
+        .set('Authorization', mockCredentials.user.header(USER_ALICE));
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('POST');
+      expect(res.body).toMatchObject({
+        jsonrpc: '2.0',
+        error: { code: -32000 },
+      });
+    },
+  );
 });

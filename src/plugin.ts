@@ -92,7 +92,11 @@ export const mcpActionsPlugin = createBackendPlugin({
           logger,
           instanceId: newInstanceId(),
         });
-        await scheduleTaskMaintenance({ scheduler, tasks, config: config.tasks });
+        await scheduleTaskMaintenance({
+          scheduler,
+          tasks,
+          config: config.tasks,
+        });
         lifecycle.addShutdownHook(() => tasks.shutdown());
         const pluginBaseUrl = await discovery.getExternalBaseUrl(PLUGIN_ID);
         // Action sources answer only once the backend is up, when a failed
@@ -100,7 +104,9 @@ export const mcpActionsPlugin = createBackendPlugin({
         // concerned answer isError naming the key.
         lifecycle.addStartupHook(() =>
           requireKeyForSecrets({ config, actions, auth }).catch(error =>
-            logger.error(String((error as Error).message), { component: 'config' }),
+            logger.error(String((error as Error).message), {
+              component: 'config',
+            }),
           ),
         );
 
@@ -126,11 +132,16 @@ export const mcpActionsPlugin = createBackendPlugin({
           // Confirmation first: secrets are not used up by a call the user declines.
           gates: [
             ...(config.confirmDestructive
-              ? [new ConfirmDestructiveGate({ fallback: config.confirmDestructiveFallback })]
+              ? [
+                  new ConfirmDestructiveGate({
+                    fallback: config.confirmDestructiveFallback,
+                  }),
+                ]
               : []),
             new SecretsGate({
               store: stores.secrets,
-              pageUrl: id => `${pluginBaseUrl}/secrets/${encodeURIComponent(id)}`,
+              pageUrl: id =>
+                `${pluginBaseUrl}/secrets/${encodeURIComponent(id)}`,
               requestTtlMs: config.secrets.requestTtlMs,
             }),
           ],
@@ -171,7 +182,12 @@ export const mcpActionsPlugin = createBackendPlugin({
         // OAuth discovery documents belong at the host's /.well-known.
         rootHttpRouter.use(
           WELL_KNOWN_PATH,
-          createWellKnownRouter({ config, discovery, logger, pluginId: PLUGIN_ID }),
+          createWellKnownRouter({
+            config,
+            discovery,
+            logger,
+            pluginId: PLUGIN_ID,
+          }),
         );
         // The MCP routes check credentials themselves, so that a client
         // without them gets the challenge MCP authorization expects.
@@ -199,7 +215,10 @@ export const mcpActionsPlugin = createBackendPlugin({
           // A browser reaches the page with this plugin's user cookie or
           // with nothing at all (sign-in, service callers' links); the page
           // decides who may see what (secretsPage/pageAccess.ts).
-          httpRouter.addAuthPolicy({ path: '/secrets', allow: 'unauthenticated' });
+          httpRouter.addAuthPolicy({
+            path: '/secrets',
+            allow: 'unauthenticated',
+          });
         }
       },
     });

@@ -12,7 +12,9 @@ describe('progress on long tool calls', () => {
   let mcp: McpTestBackend;
 
   beforeAll(async () => {
-    mcp = await startMcpBackend({ config: { mcpActions: { progressInterval: 100 } } });
+    mcp = await startMcpBackend({
+      config: { mcpActions: { progressInterval: 100 } },
+    });
   });
   afterAll(() => mcp?.stop());
 
@@ -27,7 +29,9 @@ describe('progress on long tool calls', () => {
     expect(result.structuredContent).toEqual({ slept: 450 });
     expect(updates.length).toBeGreaterThanOrEqual(3);
     expect(updates.map(u => u.progress)).toEqual(updates.map((_, i) => i + 1));
-    expect(updates[0].message).toMatch(/Tool "test-actions.sleep" still running after \d+s/);
+    expect(updates[0].message).toMatch(
+      /Tool "test-actions.sleep" still running after \d+s/,
+    );
   });
 
   it('keeps a 2026-07-28 client informed too (SDK v2)', async () => {
@@ -47,7 +51,10 @@ describe('progress on long tool calls', () => {
     client.fallbackNotificationHandler = async n => {
       seen.push(n);
     };
-    await client.callTool({ name: 'test-actions.sleep', arguments: { ms: 250 } });
+    await client.callTool({
+      name: 'test-actions.sleep',
+      arguments: { ms: 250 },
+    });
     expect(seen).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  DevBackend,
-  startDevBackend,
-} from './__testUtils__/startDevBackend';
+import { DevBackend, startDevBackend } from './__testUtils__/startDevBackend';
 
 jest.setTimeout(60_000);
 
-const TEMPLATE_DIR = path.resolve(__dirname, '../dev/templates/example-service');
+const TEMPLATE_DIR = path.resolve(
+  __dirname,
+  '../dev/templates/example-service',
+);
 
 type ToolResult = Awaited<ReturnType<Client['callTool']>>;
 
@@ -95,10 +95,9 @@ describe('the scaffolder through MCP, on the dev backend', () => {
   it('finds the example templates in the catalog', async () => {
     // The catalog reads its file locations in the background after start.
     const names = await waitFor('both templates', async () => {
-      const { items } = await call<{ items: Array<{ metadata: { name: string } }> }>(
-        'catalog.query-catalog-entities',
-        { query: { kind: 'template' } },
-      );
+      const { items } = await call<{
+        items: Array<{ metadata: { name: string } }>;
+      }>('catalog.query-catalog-entities', { query: { kind: 'template' } });
       const found = items.map(e => e.metadata.name).sort();
       return found.length === 2 ? found : undefined;
     });
@@ -141,15 +140,22 @@ describe('the scaffolder through MCP, on the dev backend', () => {
     );
     expect(log).toContain('Writing file catalog-info.yaml');
     // Actions without dry-run support are skipped, so nothing is published.
-    expect(log).toContain('Skipping because publish:local does not support dry-run');
-    expect(log).toContain('Skipping because catalog:register does not support dry-run');
+    expect(log).toContain(
+      'Skipping because publish:local does not support dry-run',
+    );
+    expect(log).toContain(
+      'Skipping because catalog:register does not support dry-run',
+    );
   });
 
   it('executes the template and follows the task until it completes', async () => {
-    ({ taskId } = await call<{ taskId: string }>('scaffolder.execute-template', {
-      templateRef: 'template:default/example-service',
-      values: { name: 'orders-service', description: 'Takes orders' },
-    }));
+    ({ taskId } = await call<{ taskId: string }>(
+      'scaffolder.execute-template',
+      {
+        templateRef: 'template:default/example-service',
+        values: { name: 'orders-service', description: 'Takes orders' },
+      },
+    ));
     expect(taskId).toEqual(expect.any(String));
 
     const seen = new Set<string>();

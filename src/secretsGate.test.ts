@@ -31,10 +31,17 @@ const vaultPlugin = createBackendPlugin({
           name: 'rotate-token',
           title: 'Rotate token',
           description: 'Rotates a token; needs the current one',
-          attributes: { readOnly: false, destructive: false, idempotent: false },
+          attributes: {
+            readOnly: false,
+            destructive: false,
+            idempotent: false,
+          },
           schema: {
             input: z => z.object({ service: z.string() }),
-            secrets: z => z.object({ currentToken: z.string().describe('The token in use now') }),
+            secrets: z =>
+              z.object({
+                currentToken: z.string().describe('The token in use now'),
+              }),
             output: z => z.object({ rotated: z.boolean() }),
           },
           action: async () => ({ output: { rotated: true } }),
@@ -44,7 +51,12 @@ const vaultPlugin = createBackendPlugin({
   },
 });
 
-const sources = { backend: { actions: { pluginSources: ['test-actions', 'vault'] }, listen: { host: '127.0.0.1' } } };
+const sources = {
+  backend: {
+    actions: { pluginSources: ['test-actions', 'vault'] },
+    listen: { host: '127.0.0.1' },
+  },
+};
 const call = { name: 'vault.rotate-token', arguments: { service: 'ci' } };
 
 describe('tools whose actions declare secrets', () => {
@@ -58,13 +70,21 @@ describe('tools whose actions declare secrets', () => {
   });
   afterAll(() => mcp?.stop());
 
-  const post = (request: { body: string; headers: Record<string, string> }, version?: string) =>
+  const post = (
+    request: { body: string; headers: Record<string, string> },
+    version?: string,
+  ) =>
     postRpc(mcp.url().toString(), request.body, {
       Authorization: ALICE,
       ...request.headers,
       ...(version ? { 'MCP-Protocol-Version': version } : {}),
     });
-  const legacyCall = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: call });
+  const legacyCall = JSON.stringify({
+    jsonrpc: '2.0',
+    id: 1,
+    method: 'tools/call',
+    params: call,
+  });
   const pageUrl = expect.stringMatching(
     new RegExp(`^${mcp_base()}/api/mcp-actions/secrets/[A-Za-z0-9_-]{32,}$`),
   );
@@ -84,15 +104,26 @@ describe('tools whose actions declare secrets', () => {
     const res = await post(
       modernRequest('tools/call', {
         ...call,
-        _meta: { 'io.modelcontextprotocol/clientCapabilities': { elicitation: { url: {} } } },
+        _meta: {
+          'io.modelcontextprotocol/clientCapabilities': {
+            elicitation: { url: {} },
+          },
+        },
       }),
     );
     expect(res.body.result).toMatchObject({
       resultType: 'input_required',
-      inputRequests: { secrets: { method: 'elicitation/create', params: { mode: 'url', url: pageUrl } } },
+      inputRequests: {
+        secrets: {
+          method: 'elicitation/create',
+          params: { mode: 'url', url: pageUrl },
+        },
+      },
       requestState: expect.any(String),
     });
-    expect(res.body.result.inputRequests.secrets.params.message).toMatch(/not in this conversation/);
+    expect(res.body.result.inputRequests.secrets.params.message).toMatch(
+      /not in this conversation/,
+    );
   });
 
   it('tells a 2026-07-28 client without URL elicitation which capability it lacks (-32021)', async () => {
@@ -100,7 +131,10 @@ describe('tools whose actions declare secrets', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       id: 1,
-      error: { code: -32021, data: { requiredCapabilities: { elicitation: { url: {} } } } },
+      error: {
+        code: -32021,
+        data: { requiredCapabilities: { elicitation: { url: {} } } },
+      },
     });
   });
 
@@ -108,7 +142,14 @@ describe('tools whose actions declare secrets', () => {
     const res = await post({ body: legacyCall, headers: {} }, '2025-11-25');
     expect(res.body).toMatchObject({
       id: 1,
-      error: { code: -32042, data: { elicitations: [{ mode: 'url', url: pageUrl, elicitationId: expect.any(String) }] } },
+      error: {
+        code: -32042,
+        data: {
+          elicitations: [
+            { mode: 'url', url: pageUrl, elicitationId: expect.any(String) },
+          ],
+        },
+      },
     });
   });
 
@@ -133,10 +174,18 @@ describe('an action source that declares secrets, without a key', () => {
   afterAll(() => mcp?.stop());
 
   it('answers the tool with isError naming the key, and runs nothing', async () => {
-    const client = await mcp.connectV2('modern', '', ALICE, { elicitation: { url: {} } });
+    const client = await mcp.connectV2('modern', '', ALICE, {
+      elicitation: { url: {} },
+    });
     await expect(client.callTool(call)).resolves.toMatchObject({
       isError: true,
-      content: [{ text: expect.stringMatching(/mcpActions\.secrets\.encryptionKey is not set/) }],
+      content: [
+        {
+          text: expect.stringMatching(
+            /mcpActions\.secrets\.encryptionKey is not set/,
+          ),
+        },
+      ],
     });
   });
 
@@ -150,17 +199,35 @@ describe('an action source that declares secrets, without a key', () => {
             name: 'rotate-token',
             title: 'Rotate token',
             description: '',
-            schema: { input: { type: 'object' }, output: { type: 'object' }, secrets: { type: 'object' } },
-            attributes: { readOnly: false, destructive: false, idempotent: false },
+            schema: {
+              input: { type: 'object' },
+              output: { type: 'object' },
+              secrets: { type: 'object' },
+            },
+            attributes: {
+              readOnly: false,
+              destructive: false,
+              idempotent: false,
+            },
           },
         ],
       }),
     });
     const config = readMcpActionsConfig(new ConfigReader({}));
-    await expect(requireKeyForSecrets({ config, actions, auth: mockServices.auth() })).rejects.toThrow(
-      "Missing required config value at 'mcpActions.secrets.encryptionKey': the actions \"vault:rotate-token\" declare secrets",
+    await expect(
+      requireKeyForSecrets({ config, actions, auth: mockServices.auth() }),
+    ).rejects.toThrow(
+      'Missing required config value at \'mcpActions.secrets.encryptionKey\': the actions "vault:rotate-token" declare secrets',
     );
-    const keyed = readMcpActionsConfig(new ConfigReader({ mcpActions: { secrets: { encryptionKey: KEY } } }));
-    await expect(requireKeyForSecrets({ config: keyed, actions, auth: mockServices.auth() })).resolves.toBeUndefined();
+    const keyed = readMcpActionsConfig(
+      new ConfigReader({ mcpActions: { secrets: { encryptionKey: KEY } } }),
+    );
+    await expect(
+      requireKeyForSecrets({
+        config: keyed,
+        actions,
+        auth: mockServices.auth(),
+      }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -18,13 +18,17 @@ import {
   submitPage,
   userCookie,
 } from './__testUtils__/secretsPageBrowser';
-import { McpTestBackend, startMcpBackend } from './__testUtils__/startMcpBackend';
+import {
+  McpTestBackend,
+  startMcpBackend,
+} from './__testUtils__/startMcpBackend';
 import { tokenFingerprint } from './__testUtils__/testActionsPlugin';
 
 const KEY = 'a-test-key-that-is-long-enough-0123456789';
 const TOOL = 'test-actions.call-webhook';
 const call = { name: TOOL, arguments: { message: 'hello' } };
-const PAGE_URL = /^http:\/\/localhost:\d+\/api\/mcp-actions\/secrets\/[A-Za-z0-9_-]{43}$/;
+const PAGE_URL =
+  /^http:\/\/localhost:\d+\/api\/mcp-actions\/secrets\/[A-Za-z0-9_-]{43}$/;
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -41,20 +45,28 @@ const SECRETS = {
   expired: 'sk-expired-2c6e8a0f4',
 };
 
-const user = (name: string) => mockCredentials.user.header(`user:default/${name}`);
+const user = (name: string) =>
+  mockCredentials.user.header(`user:default/${name}`);
 const logs = recordingRootLogger();
 const responses = recordResponses();
 afterAll(() => responses.restore());
 
 /** A 2025 call that needs secrets: the SDK v1 client gets -32042; returns the page URL. */
-async function askedFor(client: { callTool(c: typeof call): Promise<unknown> }): Promise<string> {
+async function askedFor(client: {
+  callTool(c: typeof call): Promise<unknown>;
+}): Promise<string> {
   const error: any = await client.callTool(call).then(
     result => {
       throw new Error(`expected -32042, got ${JSON.stringify(result)}`);
     },
     e => e,
   );
-  expect(error).toMatchObject({ code: -32042, data: { elicitations: [{ mode: 'url', url: expect.stringMatching(PAGE_URL) }] } });
+  expect(error).toMatchObject({
+    code: -32042,
+    data: {
+      elicitations: [{ mode: 'url', url: expect.stringMatching(PAGE_URL) }],
+    },
+  });
   return error.data.elicitations[0].url;
 }
 
@@ -72,46 +84,81 @@ describe('action secrets through the page', () => {
 
   it('2026-07-28: the client follows the URL like a browser, and its retry runs with the secret', async () => {
     const cookie = await userCookie(mcp.baseUrl, user('alice'));
-    const client = await mcp.connectV2('modern', '', user('alice'), { elicitation: { url: {} } });
+    const client = await mcp.connectV2('modern', '', user('alice'), {
+      elicitation: { url: {} },
+    });
     const asked: any[] = [];
     client.setRequestHandler('elicitation/create', async (request: any) => {
       asked.push(request.params);
-      const done = await fillInPage(request.params.url, { cookie, values: { apiToken: SECRETS.modern } });
+      const done = await fillInPage(request.params.url, {
+        cookie,
+        values: { apiToken: SECRETS.modern },
+      });
       expect(done.status).toBe(200);
       expect(done.html).toContain('Done — you can return to your client');
       return { action: 'accept' };
     });
     await expect(client.callTool(call)).resolves.toMatchObject({
-      structuredContent: { sent: 'hello', tokenFingerprint: tokenFingerprint(SECRETS.modern), sandbox: false },
+      structuredContent: {
+        sent: 'hello',
+        tokenFingerprint: tokenFingerprint(SECRETS.modern),
+        sandbox: false,
+      },
     });
-    expect(asked).toEqual([expect.objectContaining({ mode: 'url', url: expect.stringMatching(PAGE_URL) })]);
+    expect(asked).toEqual([
+      expect.objectContaining({
+        mode: 'url',
+        url: expect.stringMatching(PAGE_URL),
+      }),
+    ]);
   });
 
   it('2025 (SDK v1, 2025-11-25): -32042 with the URL; after the form, the next call runs with the secret', async () => {
     const cookie = await userCookie(mcp.baseUrl, user('bea'));
     const client = await mcp.connect('', user('bea'));
     const url = await askedFor(client);
-    expect((await fillInPage(url, { cookie, values: { apiToken: SECRETS.legacy, sandbox: true } })).status).toBe(200);
+    expect(
+      (
+        await fillInPage(url, {
+          cookie,
+          values: { apiToken: SECRETS.legacy, sandbox: true },
+        })
+      ).status,
+    ).toBe(200);
     await expect(client.callTool(call)).resolves.toMatchObject({
-      structuredContent: { tokenFingerprint: tokenFingerprint(SECRETS.legacy), sandbox: true },
+      structuredContent: {
+        tokenFingerprint: tokenFingerprint(SECRETS.legacy),
+        sandbox: true,
+      },
     });
   });
 
   it('"remember" keeps the secret for further calls; without it the next call asks again', async () => {
     const cookie = await userCookie(mcp.baseUrl, user('cleo'));
     const client = await mcp.connect('', user('cleo'));
-    await fillInPage(await askedFor(client), { cookie, values: { apiToken: SECRETS.remembered }, remember: true });
+    await fillInPage(await askedFor(client), {
+      cookie,
+      values: { apiToken: SECRETS.remembered },
+      remember: true,
+    });
     for (let i = 0; i < 2; i++) {
       await expect(client.callTool(call)).resolves.toMatchObject({
-        structuredContent: { tokenFingerprint: tokenFingerprint(SECRETS.remembered) },
+        structuredContent: {
+          tokenFingerprint: tokenFingerprint(SECRETS.remembered),
+        },
       });
     }
 
     const dora = await userCookie(mcp.baseUrl, user('dora'));
     const once = await mcp.connect('', user('dora'));
     const first = await askedFor(once);
-    const done = await fillInPage(first, { cookie: dora, values: { apiToken: SECRETS.once } });
-    expect(done.html).toContain('They will be used for the next call of this tool, once.');
+    const done = await fillInPage(first, {
+      cookie: dora,
+      values: { apiToken: SECRETS.once },
+    });
+    expect(done.html).toContain(
+      'They will be used for the next call of this tool, once.',
+    );
     await expect(once.callTool(call)).resolves.toMatchObject({
       structuredContent: { tokenFingerprint: tokenFingerprint(SECRETS.once) },
     });
@@ -128,7 +175,11 @@ describe('action secrets through the page', () => {
     expect(foreign.html).toContain('This link is for another user');
     expect(foreign.html).not.toContain('call-webhook');
     const { csrf } = await openPage(url, erin);
-    const foreignPost = await submitPage(url, { cookie: mallory, csrf, values: { apiToken: SECRETS.wrongUser } });
+    const foreignPost = await submitPage(url, {
+      cookie: mallory,
+      csrf,
+      values: { apiToken: SECRETS.wrongUser },
+    });
     expect(foreignPost.status).toBe(403);
 
     const anonymous = await openPage(url);
@@ -154,30 +205,49 @@ describe('action secrets through the page', () => {
       [undefined, undefined],
       [`${csrf!.slice(0, -3)}AAA`, undefined],
       [otherCsrf, undefined],
-      [csrf, { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example.com' }],
+      [
+        csrf,
+        { 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example.com' },
+      ],
       [csrf, { Origin: 'https://evil.example.com' }],
       [csrf, {}],
     ] as const) {
-      const refused = await submitPage(url, { cookie, csrf: token, values, headers });
+      const refused = await submitPage(url, {
+        cookie,
+        csrf: token,
+        values,
+        headers,
+      });
       expect(refused.status).toBe(403);
     }
 
-    const invalid = await submitPage(url, { cookie, csrf, values: { apiToken: SECRETS.tooShort } });
+    const invalid = await submitPage(url, {
+      cookie,
+      csrf,
+      values: { apiToken: SECRETS.tooShort },
+    });
     expect(invalid.status).toBe(400);
-    expect(invalid.html).toContain('apiToken must be at least 8 characters long.');
+    expect(invalid.html).toContain(
+      'apiToken must be at least 8 characters long.',
+    );
     expect(invalid.html).not.toContain(SECRETS.tooShort);
 
     // None of that used the link up.
     expect((await submitPage(url, { cookie, csrf, values })).status).toBe(200);
     const again = await submitPage(url, { cookie, csrf, values });
     expect(again.status).toBe(409);
-    expect((await openPage(url, cookie)).html).toContain('were already submitted');
+    expect((await openPage(url, cookie)).html).toContain(
+      'were already submitted',
+    );
   });
 
   it('answers an unknown link with a 404 page that says to call the tool again', async () => {
     const cookie = await userCookie(mcp.baseUrl, user('gil'));
     for (const id of ['x'.repeat(43), 'not a request id', '%2e%2e']) {
-      const page = await openPage(`${mcp.externalBaseUrl}/api/mcp-actions/secrets/${encodeURIComponent(id)}`, cookie);
+      const page = await openPage(
+        `${mcp.externalBaseUrl}/api/mcp-actions/secrets/${encodeURIComponent(id)}`,
+        cookie,
+      );
       expect(page.status).toBe(404);
       expect(page.html).toContain('call the tool again');
     }
@@ -195,7 +265,9 @@ describe('action secrets through the page', () => {
       fetch(`${base}/static/page.js`),
     ]);
     for (const res of answers) {
-      expect(res.headers.get('content-security-policy')).toMatch(new RegExp(`^${CSP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(res.headers.get('content-security-policy')).toMatch(
+        new RegExp(`^${CSP.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -203,19 +275,35 @@ describe('action secrets through the page', () => {
     const [form, signIn, , css, js] = answers;
     expect(form.headers.get('content-security-policy')).toBe(CSP);
     // The sign-in page alone may fetch: the auth backend, and our cookie endpoint.
-    expect(signIn.headers.get('content-security-policy')).toBe(`${CSP}; connect-src 'self' ${mcp.externalBaseUrl}`);
+    expect(signIn.headers.get('content-security-policy')).toBe(
+      `${CSP}; connect-src 'self' ${mcp.externalBaseUrl}`,
+    );
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
-    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-type')).toBe(
+      'text/javascript; charset=utf-8',
+    );
   });
 
   describe('on the wire (2026-07-28)', () => {
-    const withUrlElicitation = { 'io.modelcontextprotocol/clientCapabilities': { elicitation: { url: {} } } };
+    const withUrlElicitation = {
+      'io.modelcontextprotocol/clientCapabilities': {
+        elicitation: { url: {} },
+      },
+    };
     const post = (request: { body: string; headers: Record<string, string> }) =>
-      postRpc(mcp.url().toString(), request.body, { Authorization: user('ivy'), ...request.headers });
+      postRpc(mcp.url().toString(), request.body, {
+        Authorization: user('ivy'),
+        ...request.headers,
+      });
 
     it('refuses a tampered requestState', async () => {
-      const first = await post(modernRequest('tools/call', { ...call, _meta: withUrlElicitation }));
-      expect(first.body.result).toMatchObject({ resultType: 'input_required', requestState: expect.any(String) });
+      const first = await post(
+        modernRequest('tools/call', { ...call, _meta: withUrlElicitation }),
+      );
+      expect(first.body.result).toMatchObject({
+        resultType: 'input_required',
+        requestState: expect.any(String),
+      });
       const state: string = first.body.result.requestState;
       const retry = await post(
         modernRequest('tools/call', {
@@ -225,12 +313,16 @@ describe('action secrets through the page', () => {
           inputResponses: { secrets: { action: 'accept' } },
         }),
       );
-      expect(retry.body).toMatchObject({ error: { code: -32602, message: 'Invalid or expired requestState' } });
+      expect(retry.body).toMatchObject({
+        error: { code: -32602, message: 'Invalid or expired requestState' },
+      });
     });
 
     it('tells a client without URL elicitation which capability it lacks (-32021)', async () => {
       const client = await mcp.connectV2('modern', '', user('ivy'));
-      await expect(client.callTool(call)).rejects.toMatchObject({ code: -32021 });
+      await expect(client.callTool(call)).rejects.toMatchObject({
+        code: -32021,
+      });
     });
   });
 });
@@ -253,7 +345,10 @@ describe('a static-token caller', () => {
               {
                 type: 'static',
                 options: { token: TOKEN, subject: 'ci-bot' },
-                accessRestrictions: [{ plugin: 'mcp-actions' }, { plugin: 'test-actions' }],
+                accessRestrictions: [
+                  { plugin: 'mcp-actions' },
+                  { plugin: 'test-actions' },
+                ],
               },
             ],
           },
@@ -270,11 +365,27 @@ describe('a static-token caller', () => {
     const page = await openPage(url);
     expect(page.status).toBe(200);
     expect(page.html).toContain('the service ci-bot');
-    expect((await submitPage(url, { csrf: page.csrf, values: { apiToken: SECRETS.service } })).status).toBe(200);
-    expect((await submitPage(url, { csrf: page.csrf, values: { apiToken: SECRETS.service } })).status).toBe(409);
+    expect(
+      (
+        await submitPage(url, {
+          csrf: page.csrf,
+          values: { apiToken: SECRETS.service },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await submitPage(url, {
+          csrf: page.csrf,
+          values: { apiToken: SECRETS.service },
+        })
+      ).status,
+    ).toBe(409);
 
     await expect(client.callTool(call)).resolves.toMatchObject({
-      structuredContent: { tokenFingerprint: tokenFingerprint(SECRETS.service) },
+      structuredContent: {
+        tokenFingerprint: tokenFingerprint(SECRETS.service),
+      },
     });
     expect(await askedFor(client)).not.toBe(url);
   });
@@ -287,7 +398,9 @@ describe('an expired request', () => {
     mcp = await startMcpBackend({
       secretAction: true,
       features: [logs.factory],
-      config: { mcpActions: { secrets: { encryptionKey: KEY, requestTtl: '2s' } } },
+      config: {
+        mcpActions: { secrets: { encryptionKey: KEY, requestTtl: '2s' } },
+      },
     });
   });
   afterAll(() => mcp?.stop());
@@ -299,7 +412,11 @@ describe('an expired request', () => {
     const { csrf } = await openPage(first, cookie);
     await new Promise(resolve => setTimeout(resolve, 2200));
 
-    const expired = await submitPage(first, { cookie, csrf, values: { apiToken: SECRETS.expired } });
+    const expired = await submitPage(first, {
+      cookie,
+      csrf,
+      values: { apiToken: SECRETS.expired },
+    });
     expect(expired.status).toBe(404);
     expect(expired.html).toContain('This link has expired or is unknown');
     expect((await openPage(first, cookie)).status).toBe(404);
@@ -308,16 +425,22 @@ describe('an expired request', () => {
     expect(second).not.toBe(first);
     await fillInPage(second, { cookie, values: { apiToken: SECRETS.expired } });
     await expect(client.callTool(call)).resolves.toMatchObject({
-      structuredContent: { tokenFingerprint: tokenFingerprint(SECRETS.expired) },
+      structuredContent: {
+        tokenFingerprint: tokenFingerprint(SECRETS.expired),
+      },
     });
   });
 });
 
 describe('what the run left behind', () => {
   it('has no secret in any log line or any response', async () => {
-    expect(logs.lines.some(line => line.includes('mcp-actions.secrets-submission'))).toBe(true); // the capture works
+    expect(
+      logs.lines.some(line => line.includes('mcp-actions.secrets-submission')),
+    ).toBe(true); // the capture works
     const bodies = await responses.all();
-    expect(bodies.some(body => body.includes(tokenFingerprint(SECRETS.modern)))).toBe(true);
+    expect(
+      bodies.some(body => body.includes(tokenFingerprint(SECRETS.modern))),
+    ).toBe(true);
     for (const secret of Object.values(SECRETS)) {
       expect(logs.lines.filter(line => line.includes(secret))).toEqual([]);
       expect(bodies.filter(body => body.includes(secret))).toEqual([]);

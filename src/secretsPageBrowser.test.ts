@@ -13,7 +13,10 @@ import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-pro
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { postRpc } from './__testUtils__/jsonRpc';
-import { McpTestBackend, startMcpBackend } from './__testUtils__/startMcpBackend';
+import {
+  McpTestBackend,
+  startMcpBackend,
+} from './__testUtils__/startMcpBackend';
 import { tokenFingerprint } from './__testUtils__/testActionsPlugin';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -32,16 +35,28 @@ describe('the secrets page in Chromium', () => {
 
   beforeAll(async () => {
     if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
+      throw new Error(
+        `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`,
+      );
     }
     mcp = await startMcpBackend({
       secretAction: true,
       realAuth: true,
-      features: [authServiceFactory, httpAuthServiceFactory, authPlugin, guestProviderModule],
+      features: [
+        authServiceFactory,
+        httpAuthServiceFactory,
+        authPlugin,
+        guestProviderModule,
+      ],
       config: {
         app: { baseUrl: 'http://localhost:3000' },
-        backend: { actions: { pluginSources: ['test-actions'] }, listen: { host: '127.0.0.1' } },
-        auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
+        backend: {
+          actions: { pluginSources: ['test-actions'] },
+          listen: { host: '127.0.0.1' },
+        },
+        auth: {
+          providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+        },
         mcpActions: { secrets: { encryptionKey: KEY } },
       },
     });
@@ -54,7 +69,9 @@ describe('the secrets page in Chromium', () => {
 
   /** The guest user's token, as the app would get it after guest sign-in. */
   async function guestToken(): Promise<string> {
-    const res = await fetch(`${mcp.baseUrl}/api/auth/guest/refresh?env=development`);
+    const res = await fetch(
+      `${mcp.baseUrl}/api/auth/guest/refresh?env=development`,
+    );
     expect(res.status).toBe(200);
     return (await res.json()).backstageIdentity.token;
   }
@@ -80,7 +97,10 @@ describe('the secrets page in Chromium', () => {
         return;
       }
       const response = await route.fetch();
-      const html = (await response.text()).replace('</main>', `${INLINE_PROBE}</main>`);
+      const html = (await response.text()).replace(
+        '</main>',
+        `${INLINE_PROBE}</main>`,
+      );
       await route.fulfill({ response, body: html });
     });
     const first = await page.goto(url);
@@ -93,15 +113,21 @@ describe('the secrets page in Chromium', () => {
 
   it('signs the guest in, shows an accessible form, takes the secret and says done; the retry runs with it', async () => {
     const token = await guestToken();
-    const client = await mcp.connectV2('modern', '', `Bearer ${token}`, { elicitation: { url: {} } });
+    const client = await mcp.connectV2('modern', '', `Bearer ${token}`, {
+      elicitation: { url: {} },
+    });
     const seen: Record<string, unknown> = {};
 
     client.setRequestHandler('elicitation/create', async (request: any) => {
-      const { context, page, first, consoleErrors } = await openInBrowser(request.params.url);
+      const { context, page, first, consoleErrors } = await openInBrowser(
+        request.params.url,
+      );
       try {
         // Without a cookie: the sign-in page, whose script signs in and reloads.
         expect(first.status()).toBe(401);
-        expect(first.headers()['content-security-policy']).toBe(`${CSP}; connect-src 'self' ${mcp.externalBaseUrl}`);
+        expect(first.headers()['content-security-policy']).toBe(
+          `${CSP}; connect-src 'self' ${mcp.externalBaseUrl}`,
+        );
         const form = page.locator('form[data-secrets-form]');
         await form.waitFor({ timeout: 15_000 });
 
@@ -111,19 +137,29 @@ describe('the secrets page in Chromium', () => {
         seen.nosniff = headers['x-content-type-options'];
         seen.referrer = headers['referrer-policy'];
         seen.cache = headers['cache-control'];
-        seen.ownScript = await page.evaluate(() => document.documentElement.dataset.script);
+        seen.ownScript = await page.evaluate(
+          () => document.documentElement.dataset.script,
+        );
         seen.inlineScriptRan = await inlineScriptRan(page);
         seen.heading = await page.locator('h1').textContent();
         seen.requester = await page.locator('main strong').textContent();
 
         const token_ = page.getByLabel(/apiToken/);
         seen.tokenType = await token_.getAttribute('type');
-        seen.tokenRequired = await token_.evaluate(e => (e as HTMLInputElement).required);
-        seen.tokenDescription = await token_.evaluate(e =>
-          document.getElementById(e.getAttribute('aria-describedby')!)?.textContent,
+        seen.tokenRequired = await token_.evaluate(
+          e => (e as HTMLInputElement).required,
         );
-        seen.sandboxType = await page.getByLabel('sandbox').getAttribute('type');
-        seen.rememberType = await page.getByLabel('Remember for this session').getAttribute('type');
+        seen.tokenDescription = await token_.evaluate(
+          e =>
+            document.getElementById(e.getAttribute('aria-describedby')!)
+              ?.textContent,
+        );
+        seen.sandboxType = await page
+          .getByLabel('sandbox')
+          .getAttribute('type');
+        seen.rememberType = await page
+          .getByLabel('Remember for this session')
+          .getAttribute('type');
 
         await token_.fill(SECRET);
         await page.screenshot({ path: SCREENSHOT, fullPage: true });
@@ -131,15 +167,26 @@ describe('the secrets page in Chromium', () => {
         await page.locator('h1', { hasText: 'Done' }).waitFor();
         seen.done = await page.locator('h1').textContent();
         seen.doneHasSecret = (await page.content()).includes(SECRET);
-        seen.cspRefusedInline = consoleErrors.some(e => /Content Security Policy/.test(e) && /inline script/i.test(e));
+        seen.cspRefusedInline = consoleErrors.some(
+          e => /Content Security Policy/.test(e) && /inline script/i.test(e),
+        );
       } finally {
         await context.close();
       }
       return { action: 'accept' };
     });
 
-    await expect(client.callTool({ name: 'test-actions.call-webhook', arguments: { message: 'hi' } })).resolves.toMatchObject({
-      structuredContent: { sent: 'hi', tokenFingerprint: tokenFingerprint(SECRET), sandbox: false },
+    await expect(
+      client.callTool({
+        name: 'test-actions.call-webhook',
+        arguments: { message: 'hi' },
+      }),
+    ).resolves.toMatchObject({
+      structuredContent: {
+        sent: 'hi',
+        tokenFingerprint: tokenFingerprint(SECRET),
+        sandbox: false,
+      },
     });
     expect(seen).toEqual({
       csp: CSP,
@@ -165,17 +212,36 @@ describe('the secrets page in Chromium', () => {
     const token = await guestToken();
     const res = await postRpc(
       mcp.url().toString(),
-      JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'test-actions.call-webhook', arguments: { message: 'x' } } }),
-      { Authorization: `Bearer ${token}`, 'MCP-Protocol-Version': '2025-11-25' },
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: {
+          name: 'test-actions.call-webhook',
+          arguments: { message: 'x' },
+        },
+      }),
+      {
+        Authorization: `Bearer ${token}`,
+        'MCP-Protocol-Version': '2025-11-25',
+      },
     );
     const url: string = res.body.error.data.elicitations[0].url;
     const { context, page } = await openInBrowser(url);
     try {
-      await page.locator('form[data-secrets-form]').waitFor({ timeout: 15_000 });
+      await page
+        .locator('form[data-secrets-form]')
+        .waitFor({ timeout: 15_000 });
       await page.getByRole('button', { name: 'Submit secrets' }).click();
       // The browser's own validation stops the submission at the empty field.
-      expect(await page.getByLabel(/apiToken/).evaluate(e => (e as HTMLInputElement).validity.valueMissing)).toBe(true);
-      expect(await page.locator('h1').textContent()).toBe('Secrets for Call webhook');
+      expect(
+        await page
+          .getByLabel(/apiToken/)
+          .evaluate(e => (e as HTMLInputElement).validity.valueMissing),
+      ).toBe(true);
+      expect(await page.locator('h1').textContent()).toBe(
+        'Secrets for Call webhook',
+      );
     } finally {
       await context.close();
     }

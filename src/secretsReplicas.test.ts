@@ -11,13 +11,26 @@ import {
   Client as ClientV2,
   StreamableHTTPClientTransport as StreamableHTTPClientTransportV2,
 } from '@modelcontextprotocol/client';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './__testUtils__/embeddedPostgres';
-import { openPage, submitPage, userCookie } from './__testUtils__/secretsPageBrowser';
-import { McpTestBackend, startMcpBackend } from './__testUtils__/startMcpBackend';
+import {
+  type EmbeddedPostgres,
+  startEmbeddedPostgres,
+} from './__testUtils__/embeddedPostgres';
+import {
+  openPage,
+  submitPage,
+  userCookie,
+} from './__testUtils__/secretsPageBrowser';
+import {
+  McpTestBackend,
+  startMcpBackend,
+} from './__testUtils__/startMcpBackend';
 import { tokenFingerprint } from './__testUtils__/testActionsPlugin';
 
 const KEY = 'a-test-key-that-is-long-enough-0123456789';
-const call = { name: 'test-actions.call-webhook', arguments: { message: 'across' } };
+const call = {
+  name: 'test-actions.call-webhook',
+  arguments: { message: 'across' },
+};
 const ALICE = mockCredentials.user.header('user:default/alice');
 const BOB = mockCredentials.user.header('user:default/bob');
 
@@ -55,13 +68,21 @@ describe('secrets with two replicas on one Postgres', () => {
   /** A balancer without affinity: each request goes to the next replica. */
   function balancer() {
     let next = 0;
-    const origins = replicas.map(r => [new URL(r.baseUrl).origin, new URL(r.externalBaseUrl).origin]);
+    const origins = replicas.map(r => [
+      new URL(r.baseUrl).origin,
+      new URL(r.externalBaseUrl).origin,
+    ]);
     const route = (url: string) => {
       const target = origins[next++ % origins.length][0];
       const parsed = new URL(url);
       return `${target}${parsed.pathname}${parsed.search}`;
     };
-    return { route, get count() { return next; } };
+    return {
+      route,
+      get count() {
+        return next;
+      },
+    };
   }
 
   it('2026-07-28: asked on one replica, page GET and POST on each, retry on the other: the retry runs with the secret', async () => {
@@ -70,7 +91,10 @@ describe('secrets with two replicas on one Postgres', () => {
     const landed: string[] = [];
     const client = new ClientV2(
       { name: 'replicas-test', version: '1.0.0' },
-      { capabilities: { elicitation: { url: {} } }, versionNegotiation: { mode: { pin: '2026-07-28' } } },
+      {
+        capabilities: { elicitation: { url: {} } },
+        versionNegotiation: { mode: { pin: '2026-07-28' } },
+      },
     );
     client.setRequestHandler('elicitation/create', async (request: any) => {
       const getUrl = lb.route(request.params.url);
@@ -78,23 +102,32 @@ describe('secrets with two replicas on one Postgres', () => {
       expect(page.status).toBe(200);
       const postUrl = lb.route(request.params.url);
       landed.push(new URL(getUrl).port, new URL(postUrl).port);
-      const done = await submitPage(postUrl, { cookie, csrf: page.csrf, values: { apiToken: 'sk-replicas-modern-1' } });
+      const done = await submitPage(postUrl, {
+        cookie,
+        csrf: page.csrf,
+        values: { apiToken: 'sk-replicas-modern-1' },
+      });
       expect(done.status).toBe(200);
       return { action: 'accept' };
     });
     await client.connect(
-      new StreamableHTTPClientTransportV2(new URL(`${replicas[0].baseUrl}/api/mcp-actions/v1`), {
-        requestInit: { headers: { Authorization: ALICE } },
-        fetch: (url, init) => {
-          const routed = lb.route(url.toString());
-          landed.push(new URL(routed).port);
-          return fetch(routed, init);
+      new StreamableHTTPClientTransportV2(
+        new URL(`${replicas[0].baseUrl}/api/mcp-actions/v1`),
+        {
+          requestInit: { headers: { Authorization: ALICE } },
+          fetch: (url, init) => {
+            const routed = lb.route(url.toString());
+            landed.push(new URL(routed).port);
+            return fetch(routed, init);
+          },
         },
-      }),
+      ),
     );
     try {
       await expect(client.callTool(call)).resolves.toMatchObject({
-        structuredContent: { tokenFingerprint: tokenFingerprint('sk-replicas-modern-1') },
+        structuredContent: {
+          tokenFingerprint: tokenFingerprint('sk-replicas-modern-1'),
+        },
       });
     } finally {
       await client.close();
@@ -115,11 +148,29 @@ describe('secrets with two replicas on one Postgres', () => {
     const url = new URL(error.data.elicitations[0].url);
     const onA = `${a.baseUrl}${url.pathname}`;
     const page = await openPage(onA, cookie);
-    expect((await submitPage(onA, { cookie, csrf: page.csrf, values: { apiToken: 'sk-replicas-legacy-2' } })).status).toBe(200);
+    expect(
+      (
+        await submitPage(onA, {
+          cookie,
+          csrf: page.csrf,
+          values: { apiToken: 'sk-replicas-legacy-2' },
+        })
+      ).status,
+    ).toBe(200);
     // The link completes once, whichever replica it is posted to next.
-    expect((await submitPage(`${b.baseUrl}${url.pathname}`, { cookie, csrf: page.csrf, values: { apiToken: 'sk-replicas-legacy-2' } })).status).toBe(409);
+    expect(
+      (
+        await submitPage(`${b.baseUrl}${url.pathname}`, {
+          cookie,
+          csrf: page.csrf,
+          values: { apiToken: 'sk-replicas-legacy-2' },
+        })
+      ).status,
+    ).toBe(409);
     await expect(onB.callTool(call)).resolves.toMatchObject({
-      structuredContent: { tokenFingerprint: tokenFingerprint('sk-replicas-legacy-2') },
+      structuredContent: {
+        tokenFingerprint: tokenFingerprint('sk-replicas-legacy-2'),
+      },
     });
   });
 });

@@ -25,7 +25,10 @@ const longNamesPlugin = createBackendPlugin({
           title: 'Summarize',
           description: 'Summarizes a report',
           attributes: { readOnly: true },
-          schema: { input: z => z.object({}), output: z => z.object({ ok: z.boolean() }) },
+          schema: {
+            input: z => z.object({}),
+            output: z => z.object({ ok: z.boolean() }),
+          },
           action: async () => ({ output: { ok: true } }),
         });
       },
@@ -124,9 +127,15 @@ describe('multiple servers and filters', () => {
   it('refuses to call a tool outside the server filter', async () => {
     const client = await mcp.connect('/widgets');
     await expect(
-      client.callTool({ name: 'test-actions.delete-widget', arguments: { id: 'x' } }),
+      client.callTool({
+        name: 'test-actions.delete-widget',
+        arguments: { id: 'x' },
+      }),
     ).rejects.toThrow(/Unknown tool "test-actions.delete-widget"/);
-    const ok = await client.callTool({ name: 'test-actions.whoami', arguments: {} });
+    const ok = await client.callTool({
+      name: 'test-actions.whoami',
+      arguments: {},
+    });
     expect(ok.structuredContent).toEqual({ principal: USER_ALICE });
   });
 
@@ -141,7 +150,8 @@ describe('multiple servers and filters', () => {
       jsonrpc: '2.0',
       error: {
         code: -32000,
-        message: 'Unknown MCP server "nope"; configured servers: "widgets", "read-only", "getters"',
+        message:
+          'Unknown MCP server "nope"; configured servers: "widgets", "read-only", "getters"',
       },
     });
   });
@@ -197,7 +207,9 @@ describe.each(['_', '__'])('with toolNameSeparator %j', separator => {
   it('shortens a long name with a stable hash and still calls it', async () => {
     const client = await mcp.connect();
     const { tools } = await client.listTools();
-    const long = tools.filter(t => t.name.startsWith(`reports${separator}summarize`));
+    const long = tools.filter(t =>
+      t.name.startsWith(`reports${separator}summarize`),
+    );
     expect(long).toHaveLength(1);
     expect(long[0].name).toHaveLength(64);
     expect(long[0].name).toMatch(/_[0-9a-f]{8}$/);
@@ -207,9 +219,15 @@ describe.each(['_', '__'])('with toolNameSeparator %j', separator => {
 
   it('still accepts the dotted names older clients cached', async () => {
     const client = await mcp.connect();
-    const result = await client.callTool({ name: 'test-actions.whoami', arguments: {} });
+    const result = await client.callTool({
+      name: 'test-actions.whoami',
+      arguments: {},
+    });
     expect(result.structuredContent).toEqual({ principal: USER_ALICE });
-    const long = await client.callTool({ name: `reports.${LONG_NAME}`, arguments: {} });
+    const long = await client.callTool({
+      name: `reports.${LONG_NAME}`,
+      arguments: {},
+    });
     expect(long.structuredContent).toEqual({ ok: true });
   });
 });
@@ -247,8 +265,14 @@ describe('short tool names', () => {
 
   it('calls each of two colliding actions under its own name', async () => {
     const client = await mcp.connect();
-    const a = await client.callTool({ name: 'test-actions.delete-widget', arguments: { id: 'a' } });
-    const b = await client.callTool({ name: 'other-actions.delete-widget', arguments: { id: 'b' } });
+    const a = await client.callTool({
+      name: 'test-actions.delete-widget',
+      arguments: { id: 'a' },
+    });
+    const b = await client.callTool({
+      name: 'other-actions.delete-widget',
+      arguments: { id: 'b' },
+    });
     expect([a.structuredContent, b.structuredContent]).toEqual([
       { deleted: 'a' },
       { deleted: 'b' },

@@ -114,7 +114,10 @@ describe('legacy SSE transport', () => {
       .set('Authorization', ALICE)
       .send({ jsonrpc: '2.0', id: 1, method: 'ping' });
     expect(missing.status).toBe(400);
-    expect(missing.body).toMatchObject({ jsonrpc: '2.0', error: { code: -32000 } });
+    expect(missing.body).toMatchObject({
+      jsonrpc: '2.0',
+      error: { code: -32000 },
+    });
 
     const unknown = await request(mcp.baseUrl)
       .post('/api/mcp-actions/v1/messages?sessionId=nope')
@@ -151,7 +154,9 @@ describe('legacy SSE transport', () => {
     const stream = await openStream(mcp.url('/sse'));
     try {
       const res = await request(mcp.baseUrl)
-        .post(`/api/mcp-actions/v1/widgets/messages?sessionId=${stream.sessionId}`)
+        .post(
+          `/api/mcp-actions/v1/widgets/messages?sessionId=${stream.sessionId}`,
+        )
         .set('Authorization', ALICE)
         .send({ jsonrpc: '2.0', id: 1, method: 'ping' });
       expect(res.status).toBe(404);
@@ -172,15 +177,21 @@ describe('legacy SSE transport', () => {
     const timersBefore = countTimers();
     const sseUrl = mcp.url('/sse');
     for (let round = 0; round < 5; round++) {
-      const streams = await Promise.all([1, 2, 3].map(() => openStream(sseUrl)));
+      const streams = await Promise.all(
+        [1, 2, 3].map(() => openStream(sseUrl)),
+      );
       expect(streams.map(s => s.status)).toEqual([200, 200, 200]);
       const over = await openStream(sseUrl);
       expect(over.status).toBe(503);
       expect(JSON.parse(over.body!)).toMatchObject({ error: { code: -32000 } });
       streams.forEach(s => s.close!());
       const endpoints = streams.map(s => s.endpoint!);
-      expect(await waitFor(async () => (await pingStatus(endpoints[0])) === 404)).toBe(true);
-      expect(await Promise.all(endpoints.map(pingStatus))).toEqual([404, 404, 404]);
+      expect(
+        await waitFor(async () => (await pingStatus(endpoints[0])) === 404),
+      ).toBe(true);
+      expect(await Promise.all(endpoints.map(pingStatus))).toEqual([
+        404, 404, 404,
+      ]);
     }
     expect(await waitFor(() => countTimers() <= timersBefore)).toBe(true);
     expect(countTimers()).toBeLessThanOrEqual(timersBefore);
@@ -236,7 +247,9 @@ describe('legacy SSE transport per-principal cap', () => {
 
   beforeAll(async () => {
     mcp = await startMcpBackend({
-      config: { mcpActions: { sse: { maxSessions: 10, maxSessionsPerPrincipal: 2 } } },
+      config: {
+        mcpActions: { sse: { maxSessions: 10, maxSessionsPerPrincipal: 2 } },
+      },
     });
   });
   afterAll(() => mcp?.stop());
@@ -248,7 +261,9 @@ describe('legacy SSE transport per-principal cap', () => {
 
     const third = await openStream(sseUrl);
     expect(third.status).toBe(503);
-    expect(JSON.parse(third.body!).error.message).toMatch(/this caller has too many open SSE sessions/);
+    expect(JSON.parse(third.body!).error.message).toMatch(
+      /this caller has too many open SSE sessions/,
+    );
 
     const bob = await openStream(sseUrl, BOB);
     expect(bob.status).toBe(200);

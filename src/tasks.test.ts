@@ -10,7 +10,10 @@
  */
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { resultFromTaskOutcome } from '@modelcontextprotocol/ext-tasks/client';
-import { McpTestBackend, startMcpBackend } from './__testUtils__/startMcpBackend';
+import {
+  McpTestBackend,
+  startMcpBackend,
+} from './__testUtils__/startMcpBackend';
 import { TASKS_EXTENSION } from './__testUtils__/taskClients';
 import { waitFor } from './__testUtils__/waitFor';
 import { TASK_SCHEDULE_IDS } from './services/tasks/scheduleTaskMaintenance';
@@ -26,12 +29,17 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
 
   /** Runs one of the plugin's scheduled upkeep jobs now. */
   async function runScheduled(id: string) {
-    const call = scheduler.scheduleTask.mock.calls.find(([task]) => task.id === id);
+    const call = scheduler.scheduleTask.mock.calls.find(
+      ([task]) => task.id === id,
+    );
     await call![0].fn(new AbortController().signal);
   }
 
   /** Starts a call that becomes a task; resolves with its CreateTaskResult. */
-  async function startTask(ms: number, options: { authorization?: string; path?: string } = {}) {
+  async function startTask(
+    ms: number,
+    options: { authorization?: string; path?: string } = {},
+  ) {
     const { result, answer } = await mcp.rpc(
       'tools/call',
       { name: 'test-actions.sleep', arguments: { ms } },
@@ -43,7 +51,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
   }
 
   /** tasks/get until the task leaves `working`. */
-  async function settle(taskId: string, options: { authorization?: string; path?: string } = {}) {
+  async function settle(
+    taskId: string,
+    options: { authorization?: string; path?: string } = {},
+  ) {
     let task: any;
     await waitFor(async () => {
       ({ result: task } = await mcp.rpc('tasks/get', { taskId }, options));
@@ -66,7 +77,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
             pollInterval: 50,
           },
           servers: {
-            narrow: { name: 'Narrow', filter: { include: [{ id: 'test-actions:*' }] } },
+            narrow: {
+              name: 'Narrow',
+              filter: { include: [{ id: 'test-actions:*' }] },
+            },
           },
         },
       },
@@ -77,7 +91,9 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
   describe('negotiation', () => {
     it('advertises the extension in server/discover (2026-07-28)', async () => {
       const client = await mcp.connectV2('modern');
-      expect(client.getServerCapabilities()?.extensions).toEqual({ [TASKS_EXTENSION]: {} });
+      expect(client.getServerCapabilities()?.extensions).toEqual({
+        [TASKS_EXTENSION]: {},
+      });
     });
 
     it('does not advertise it to 2025 clients, which initialize', async () => {
@@ -91,13 +107,22 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       const started = Date.now();
       const task = await startTask(800);
       expect(Date.now() - started).toBeLessThan(700);
-      expect(Object.keys(task).sort()).toEqual(
-        ['_meta', 'createdAt', 'lastUpdatedAt', 'pollIntervalMs', 'resultType', 'status', 'statusMessage', 'taskId', 'ttlMs'],
-      );
+      expect(Object.keys(task).sort()).toEqual([
+        '_meta',
+        'createdAt',
+        'lastUpdatedAt',
+        'pollIntervalMs',
+        'resultType',
+        'status',
+        'statusMessage',
+        'taskId',
+        'ttlMs',
+      ]);
       expect(task).toMatchObject({
         resultType: 'task',
         status: 'working',
-        statusMessage: 'Tool "test-actions.sleep" is still running; poll tasks/get for its result',
+        statusMessage:
+          'Tool "test-actions.sleep" is still running; poll tasks/get for its result',
         ttlMs: 3_600_000,
         pollIntervalMs: 50,
       });
@@ -111,7 +136,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         name: 'test-actions.sleep',
         arguments: { ms: 10 },
       });
-      expect(result).toMatchObject({ resultType: 'complete', structuredContent: { slept: 10 } });
+      expect(result).toMatchObject({
+        resultType: 'complete',
+        structuredContent: { slept: 10 },
+      });
     });
 
     it('never makes a task of a tool outside mcpActions.tasks.tools', async () => {
@@ -119,7 +147,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         name: 'test-actions.whoami',
         arguments: {},
       });
-      expect(result).toMatchObject({ resultType: 'complete', structuredContent: { principal: 'user:default/alice' } });
+      expect(result).toMatchObject({
+        resultType: 'complete',
+        structuredContent: { principal: 'user:default/alice' },
+      });
     });
 
     it('makes no task for a 2026-07-28 request that does not declare the extension', async () => {
@@ -128,7 +159,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         { name: 'test-actions.sleep', arguments: { ms: 400 } },
         { capabilities: {} },
       );
-      expect(result).toMatchObject({ resultType: 'complete', structuredContent: { slept: 400 } });
+      expect(result).toMatchObject({
+        resultType: 'complete',
+        structuredContent: { slept: 400 },
+      });
       expect(result).not.toHaveProperty('taskId');
     });
 
@@ -152,7 +186,9 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         _meta: { progressToken: 'p1' },
       });
       expect(answer.headers.get('content-type')).toMatch(/^text\/event-stream/);
-      const progress = (answer.body as any[]).filter(m => m.method === 'notifications/progress');
+      const progress = (answer.body as any[]).filter(
+        m => m.method === 'notifications/progress',
+      );
       expect(progress.length).toBeGreaterThanOrEqual(1);
       expect(result).toMatchObject({ resultType: 'task', status: 'working' });
       expect((await settle(result.taskId)).status).toBe('completed');
@@ -163,7 +199,12 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
     it('is readable at once, reports working, then the result inline', async () => {
       const { taskId, createdAt } = await startTask(600);
       const { result: working } = await mcp.rpc('tasks/get', { taskId });
-      expect(working).toMatchObject({ resultType: 'complete', taskId, status: 'working', createdAt });
+      expect(working).toMatchObject({
+        resultType: 'complete',
+        taskId,
+        status: 'working',
+        createdAt,
+      });
       expect(working).not.toHaveProperty('result');
 
       const done = await settle(taskId);
@@ -181,7 +222,9 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       });
       expect(done).not.toHaveProperty('statusMessage');
       expect(done).not.toHaveProperty('error');
-      expect(Date.parse(done.lastUpdatedAt)).toBeGreaterThan(Date.parse(createdAt));
+      expect(Date.parse(done.lastUpdatedAt)).toBeGreaterThan(
+        Date.parse(createdAt),
+      );
     });
 
     it('reports a tool error as completed, with the isError result (not failed)', async () => {
@@ -192,15 +235,23 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         resultType: 'complete',
         isError: true,
         content: [
-          { type: 'text', text: 'TimeoutError: Tool "test-actions.sleep" did not finish within 1500ms' },
+          {
+            type: 'text',
+            text: 'TimeoutError: Tool "test-actions.sleep" did not finish within 1500ms',
+          },
         ],
       });
     });
 
     it('answers -32602 for an unknown task id', async () => {
-      const { error, answer } = await mcp.rpc('tasks/get', { taskId: 'no-such-task' });
+      const { error, answer } = await mcp.rpc('tasks/get', {
+        taskId: 'no-such-task',
+      });
       expect(answer.status).toBe(200);
-      expect(error).toEqual({ code: -32602, message: 'Failed to retrieve task: Task not found' });
+      expect(error).toEqual({
+        code: -32602,
+        message: 'Failed to retrieve task: Task not found',
+      });
     });
 
     it('answers -32021, naming the extension, to a request that does not declare it', async () => {
@@ -210,11 +261,15 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         ['tasks/update', { taskId, inputResponses: {} }],
         ['tasks/cancel', { taskId }],
       ] as const) {
-        const { error, answer } = await mcp.rpc(method, params, { capabilities: {} });
+        const { error, answer } = await mcp.rpc(method, params, {
+          capabilities: {},
+        });
         expect(answer.status).toBe(400);
         expect(error).toMatchObject({
           code: -32021,
-          data: { requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } } },
+          data: {
+            requiredCapabilities: { extensions: { [TASKS_EXTENSION]: {} } },
+          },
         });
       }
     });
@@ -222,7 +277,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
     it('is not a method of the 2025 era', async () => {
       const client = await mcp.connect();
       await expect(
-        client.request({ method: 'tasks/get', params: { taskId: 'x' } } as any, {} as any),
+        client.request(
+          { method: 'tasks/get', params: { taskId: 'x' } } as any,
+          {} as any,
+        ),
       ).rejects.toMatchObject({ code: -32601 });
     });
   });
@@ -230,11 +288,29 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
   describe('who may see a task', () => {
     it("refuses another user's tasks/get and tasks/cancel as if the task did not exist", async () => {
       const { taskId } = await startTask(800);
-      const get = await mcp.rpc('tasks/get', { taskId }, { authorization: BOB });
-      expect(get.error).toEqual({ code: -32602, message: 'Failed to retrieve task: Task not found' });
-      const cancel = await mcp.rpc('tasks/cancel', { taskId }, { authorization: BOB });
-      expect(cancel.error).toEqual({ code: -32602, message: 'Failed to cancel task: Task not found' });
-      const update = await mcp.rpc('tasks/update', { taskId, inputResponses: {} }, { authorization: BOB });
+      const get = await mcp.rpc(
+        'tasks/get',
+        { taskId },
+        { authorization: BOB },
+      );
+      expect(get.error).toEqual({
+        code: -32602,
+        message: 'Failed to retrieve task: Task not found',
+      });
+      const cancel = await mcp.rpc(
+        'tasks/cancel',
+        { taskId },
+        { authorization: BOB },
+      );
+      expect(cancel.error).toEqual({
+        code: -32602,
+        message: 'Failed to cancel task: Task not found',
+      });
+      const update = await mcp.rpc(
+        'tasks/update',
+        { taskId, inputResponses: {} },
+        { authorization: BOB },
+      );
       expect(update.error).toMatchObject({ code: -32602 });
       // Untouched for its owner.
       expect((await settle(taskId)).status).toBe('completed');
@@ -252,8 +328,12 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
 
     it('keeps a task to the server that created it', async () => {
       const { taskId } = await startTask(300, { path: '/narrow' });
-      expect((await mcp.rpc('tasks/get', { taskId })).error).toMatchObject({ code: -32602 });
-      expect((await settle(taskId, { path: '/narrow' })).status).toBe('completed');
+      expect((await mcp.rpc('tasks/get', { taskId })).error).toMatchObject({
+        code: -32602,
+      });
+      expect((await settle(taskId, { path: '/narrow' })).status).toBe(
+        'completed',
+      );
     });
   });
 
@@ -261,7 +341,10 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
     it('acknowledges, marks the task cancelled, and the late result is dropped', async () => {
       const { taskId } = await startTask(700);
       const { result: ack } = await mcp.rpc('tasks/cancel', { taskId });
-      expect(ack).toEqual({ resultType: 'complete', _meta: expect.any(Object) });
+      expect(ack).toEqual({
+        resultType: 'complete',
+        _meta: expect.any(Object),
+      });
       const { result: task } = await mcp.rpc('tasks/get', { taskId });
       expect(task).toMatchObject({
         status: 'cancelled',
@@ -270,19 +353,30 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       expect(task).not.toHaveProperty('result');
       // After the action would have finished, the task is still cancelled.
       await new Promise(resolve => setTimeout(resolve, 800));
-      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('cancelled');
+      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe(
+        'cancelled',
+      );
     });
 
     it('acknowledges a task that already ended, which keeps its state', async () => {
       const { taskId } = await startTask(250);
       await settle(taskId);
-      expect((await mcp.rpc('tasks/cancel', { taskId })).result).toMatchObject({ resultType: 'complete' });
-      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('completed');
+      expect((await mcp.rpc('tasks/cancel', { taskId })).result).toMatchObject({
+        resultType: 'complete',
+      });
+      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe(
+        'completed',
+      );
     });
 
     it('answers -32602 for an unknown task id', async () => {
-      const { error } = await mcp.rpc('tasks/cancel', { taskId: 'no-such-task' });
-      expect(error).toEqual({ code: -32602, message: 'Failed to cancel task: Task not found' });
+      const { error } = await mcp.rpc('tasks/cancel', {
+        taskId: 'no-such-task',
+      });
+      expect(error).toEqual({
+        code: -32602,
+        message: 'Failed to cancel task: Task not found',
+      });
     });
   });
 
@@ -299,18 +393,28 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
     });
 
     it('answers -32602 for an unknown task', async () => {
-      const { error } = await mcp.rpc('tasks/update', { taskId: 'no-such-task', inputResponses: {} });
-      expect(error).toEqual({ code: -32602, message: 'Failed to update task: Task not found' });
+      const { error } = await mcp.rpc('tasks/update', {
+        taskId: 'no-such-task',
+        inputResponses: {},
+      });
+      expect(error).toEqual({
+        code: -32602,
+        message: 'Failed to update task: Task not found',
+      });
     });
   });
 
   describe('with the ext-tasks client', () => {
     it('follows a task to its result', async () => {
       const { session } = await mcp.connectTasks();
-      const execution = await session.callTool('test-actions.sleep', { ms: 500 });
+      const execution = await session.callTool('test-actions.sleep', {
+        ms: 500,
+      });
       expect(execution.kind).toBe('task');
       const { outcome } = await execution.settle();
-      expect(resultFromTaskOutcome(outcome)).toMatchObject({ structuredContent: { slept: 500 } });
+      expect(resultFromTaskOutcome(outcome)).toMatchObject({
+        structuredContent: { slept: 500 },
+      });
     });
 
     it('gets a quick call as an immediate result', async () => {
@@ -325,17 +429,24 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
 
     it('cancels a task', async () => {
       const { session } = await mcp.connectTasks();
-      const execution = await session.callTool('test-actions.sleep', { ms: 1200 });
+      const execution = await session.callTool('test-actions.sleep', {
+        ms: 1200,
+      });
       expect(execution.kind).toBe('task');
       await execution.cancel();
       const { taskId } = execution.handle!;
-      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('cancelled');
+      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe(
+        'cancelled',
+      );
     });
   });
 
   describe('upkeep', () => {
     it('schedules heartbeats and the orphan check on every instance', () => {
-      const scheduled = scheduler.scheduleTask.mock.calls.map(([task]) => [task.id, task.scope]);
+      const scheduled = scheduler.scheduleTask.mock.calls.map(([task]) => [
+        task.id,
+        task.scope,
+      ]);
       expect(scheduled).toEqual(
         expect.arrayContaining([
           [TASK_SCHEDULE_IDS.heartbeat, 'local'],
@@ -348,10 +459,14 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
       const { taskId } = await startTask(600);
       await runScheduled(TASK_SCHEDULE_IDS.heartbeat);
       await runScheduled(TASK_SCHEDULE_IDS.orphans);
-      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('working');
+      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe(
+        'working',
+      );
       expect((await settle(taskId)).status).toBe('completed');
       await runScheduled(PURGE);
-      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe('completed');
+      expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe(
+        'completed',
+      );
     });
   });
 });
@@ -383,7 +498,11 @@ describe('tasks past their TTL', () => {
       config: {
         mcpActions: {
           toolCallTimeout: 500,
-          tasks: { tools: [{ id: 'test-actions:sleep' }], after: 50, ttl: 1000 },
+          tasks: {
+            tools: [{ id: 'test-actions:sleep' }],
+            after: 50,
+            ttl: 1000,
+          },
         },
       },
     });
@@ -398,13 +517,23 @@ describe('tasks past their TTL', () => {
     expect(task).toMatchObject({ resultType: 'task', ttlMs: 1000 });
     const expiresAt = Date.parse(task.createdAt) + 1000;
     await new Promise(resolve => setTimeout(resolve, 400));
-    expect((await mcp.rpc('tasks/get', { taskId: task.taskId })).result.status).toBe('completed');
-    await new Promise(resolve => setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 50));
-    expect((await mcp.rpc('tasks/get', { taskId: task.taskId })).error).toEqual({
-      code: -32602,
-      message: 'Failed to retrieve task: Task not found',
-    });
-    const purge = scheduler.scheduleTask.mock.calls.find(([t]) => t.id === PURGE);
-    await expect(purge![0].fn(new AbortController().signal)).resolves.toBeUndefined();
+    expect(
+      (await mcp.rpc('tasks/get', { taskId: task.taskId })).result.status,
+    ).toBe('completed');
+    await new Promise(resolve =>
+      setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 50),
+    );
+    expect((await mcp.rpc('tasks/get', { taskId: task.taskId })).error).toEqual(
+      {
+        code: -32602,
+        message: 'Failed to retrieve task: Task not found',
+      },
+    );
+    const purge = scheduler.scheduleTask.mock.calls.find(
+      ([t]) => t.id === PURGE,
+    );
+    await expect(
+      purge![0].fn(new AbortController().signal),
+    ).resolves.toBeUndefined();
   });
 });

@@ -18,10 +18,17 @@ import {
   type EmbeddedPostgres,
   startEmbeddedPostgres,
 } from './__testUtils__/embeddedPostgres';
-import { McpTestBackend, USER_ALICE, startMcpBackend } from './__testUtils__/startMcpBackend';
+import {
+  McpTestBackend,
+  USER_ALICE,
+  startMcpBackend,
+} from './__testUtils__/startMcpBackend';
 import { waitFor } from './__testUtils__/waitFor';
 import { principalKey } from './services/principalKey';
-import { DatabaseTaskStore, ORPHANED_TASK_MESSAGE } from './stores/DatabaseTaskStore';
+import {
+  DatabaseTaskStore,
+  ORPHANED_TASK_MESSAGE,
+} from './stores/DatabaseTaskStore';
 
 jest.setTimeout(120_000);
 
@@ -101,7 +108,10 @@ describe('tasks on two replicas sharing one Postgres', () => {
 
   it('starts a task on replica A and polls it to its result on replica B', async () => {
     const taskId = await startTask(replicaA, 800);
-    expect(await statusOn(replicaB, taskId)).toMatchObject({ taskId, status: 'working' });
+    expect(await statusOn(replicaB, taskId)).toMatchObject({
+      taskId,
+      status: 'working',
+    });
     let task: any;
     expect(
       await waitFor(async () => {
@@ -119,15 +129,21 @@ describe('tasks on two replicas sharing one Postgres', () => {
     const taskId = await startTask(replicaA, 1200);
     const { result: ack } = await replicaB.rpc('tasks/cancel', { taskId });
     expect(ack).toMatchObject({ resultType: 'complete' });
-    expect(await statusOn(replicaA, taskId)).toMatchObject({ status: 'cancelled' });
+    expect(await statusOn(replicaA, taskId)).toMatchObject({
+      status: 'cancelled',
+    });
     await new Promise(resolve => setTimeout(resolve, 1400));
-    expect(await statusOn(replicaB, taskId)).toMatchObject({ status: 'cancelled' });
+    expect(await statusOn(replicaB, taskId)).toMatchObject({
+      status: 'cancelled',
+    });
   });
 
   it("fails, through replica B's orphan check, the task of a replica that died without shutting down", async () => {
     // What a replica leaves behind when its process is killed: a working
     // task whose heartbeats stop.
-    const store = DatabaseTaskStore.create({ knex: await database!.getClient() });
+    const store = DatabaseTaskStore.create({
+      knex: await database!.getClient(),
+    });
     const { taskId } = await store.create({
       principal: principalKey(mockCredentials.user(USER_ALICE)),
       serverKey: 'default',
@@ -136,14 +152,19 @@ describe('tasks on two replicas sharing one Postgres', () => {
       ttlMs: 3_600_000,
       pollIntervalMs: 50,
     });
-    expect(await statusOn(replicaB, taskId)).toMatchObject({ status: 'working' });
+    expect(await statusOn(replicaB, taskId)).toMatchObject({
+      status: 'working',
+    });
     const started = Date.now();
     let task: any;
     expect(
-      await waitFor(async () => {
-        task = await statusOn(replicaB, taskId);
-        return task.status !== 'working';
-      }, 10 * HEARTBEAT_MS + 2000),
+      await waitFor(
+        async () => {
+          task = await statusOn(replicaB, taskId);
+          return task.status !== 'working';
+        },
+        10 * HEARTBEAT_MS + 2000,
+      ),
     ).toBe(true);
     // Not before three heartbeats were missed.
     expect(Date.now() - started).toBeGreaterThanOrEqual(3 * HEARTBEAT_MS - 50);
@@ -158,7 +179,9 @@ describe('tasks on two replicas sharing one Postgres', () => {
   it('keeps a task of a live replica working past many heartbeat intervals', async () => {
     const taskId = await startTask(replicaA, 2000);
     await new Promise(resolve => setTimeout(resolve, 8 * HEARTBEAT_MS));
-    expect(await statusOn(replicaB, taskId)).toMatchObject({ status: 'working' });
+    expect(await statusOn(replicaB, taskId)).toMatchObject({
+      status: 'working',
+    });
     await replicaB.rpc('tasks/cancel', { taskId });
   });
 

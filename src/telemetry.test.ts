@@ -37,10 +37,13 @@ const count = countPoints;
 describe('telemetry', () => {
   let mcp: McpTestBackend;
   const auditor = mockServices.auditor.mock();
-  const auditEvents: Array<{ options: any; outcome?: string; error?: Error }> = [];
+  const auditEvents: Array<{ options: any; outcome?: string; error?: Error }> =
+    [];
 
   beforeAll(async () => {
-    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    context.setGlobalContextManager(
+      new AsyncLocalStorageContextManager().enable(),
+    );
     propagation.setGlobalPropagator(new W3CTraceContextPropagator());
     trace.setGlobalTracerProvider(tracerProvider);
     auditor.createEvent.mockImplementation(async options => {
@@ -60,7 +63,12 @@ describe('telemetry', () => {
       features: [metricsServiceFactory, tracingServiceFactory, auditor.factory],
       config: {
         mcpActions: {
-          servers: { widgets: { name: 'Widgets', filter: { include: [{ id: '*:delete-*' }] } } },
+          servers: {
+            widgets: {
+              name: 'Widgets',
+              filter: { include: [{ id: '*:delete-*' }] },
+            },
+          },
         },
       },
     });
@@ -79,10 +87,15 @@ describe('telemetry', () => {
     await client.listTools();
     await client.callTool({ name: 'test-actions.whoami', arguments: {} });
     await client.callTool({ name: 'test-actions.crash', arguments: {} });
-    await expect(client.callTool({ name: 'no-such-tool', arguments: {} })).rejects.toThrow();
+    await expect(
+      client.callTool({ name: 'no-such-tool', arguments: {} }),
+    ).rejects.toThrow();
 
     const widgets = await mcp.connect('/widgets');
-    await widgets.callTool({ name: 'test-actions.delete-widget', arguments: { id: 'w' } });
+    await widgets.callTool({
+      name: 'test-actions.delete-widget',
+      arguments: { id: 'w' },
+    });
 
     const points = await histogram('mcp.server.operation.duration');
     const base = {
@@ -90,8 +103,15 @@ describe('telemetry', () => {
       'network.protocol.name': 'http',
       'backstage.mcp.server.key': 'default',
     };
-    expect(count(points, { ...base, 'mcp.method.name': 'initialize' })).toBeGreaterThanOrEqual(1);
-    expect(count(points, { ...base, 'mcp.method.name': 'notifications/initialized' })).toBeGreaterThanOrEqual(1);
+    expect(
+      count(points, { ...base, 'mcp.method.name': 'initialize' }),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      count(points, {
+        ...base,
+        'mcp.method.name': 'notifications/initialized',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     expect(count(points, { ...base, 'mcp.method.name': 'ping' })).toBe(1);
     expect(count(points, { ...base, 'mcp.method.name': 'tools/list' })).toBe(1);
     expect(
@@ -125,8 +145,12 @@ describe('telemetry', () => {
         'gen_ai.tool.name': 'test-actions.delete-widget',
       }),
     ).toBe(1);
-    expect(points.some(p => p.attributes['gen_ai.tool.name'] === 'no-such-tool')).toBe(false);
-    const sample = points.find(p => p.attributes['mcp.method.name'] === 'tools/list')!;
+    expect(
+      points.some(p => p.attributes['gen_ai.tool.name'] === 'no-such-tool'),
+    ).toBe(false);
+    const sample = points.find(
+      p => p.attributes['mcp.method.name'] === 'tools/list',
+    )!;
     expect(sample.value.buckets.boundaries).toEqual([
       0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 30, 60, 120, 300,
     ]);
@@ -138,8 +162,12 @@ describe('telemetry', () => {
       client.request({ method: 'made/up' } as any, EmptyResultSchema),
     ).rejects.toThrow();
     const points = await histogram('mcp.server.operation.duration');
-    expect(count(points, { 'mcp.method.name': '_OTHER', 'error.type': '-32601' })).toBe(1);
-    expect(points.some(p => p.attributes['mcp.method.name'] === 'made/up')).toBe(false);
+    expect(
+      count(points, { 'mcp.method.name': '_OTHER', 'error.type': '-32601' }),
+    ).toBe(1);
+    expect(
+      points.some(p => p.attributes['mcp.method.name'] === 'made/up'),
+    ).toBe(false);
   });
 
   it('records a session per Streamable HTTP request and the real lifetime of an SSE session', async () => {
@@ -157,7 +185,9 @@ describe('telemetry', () => {
       if (count(points, { 'backstage.mcp.transport': 'sse' }) > before) break;
       await new Promise(r => setTimeout(r, 20));
     }
-    const sse = points.filter(p => p.attributes['backstage.mcp.transport'] === 'sse');
+    const sse = points.filter(
+      p => p.attributes['backstage.mcp.transport'] === 'sse',
+    );
     expect(count(sse, {})).toBe(before + 1);
     expect(sse[0].attributes).toMatchObject({
       'network.transport': 'tcp',
@@ -166,7 +196,9 @@ describe('telemetry', () => {
       'mcp.protocol.version': '2025-11-25',
     });
     expect(sse[0].value.sum).toBeGreaterThanOrEqual(0.25);
-    expect(count(points, { 'backstage.mcp.transport': 'streamable-http' })).toBeGreaterThan(5);
+    expect(
+      count(points, { 'backstage.mcp.transport': 'streamable-http' }),
+    ).toBeGreaterThan(5);
     expect(await meter.gauge('backstage.mcp.sse.sessions')).toBe(0);
   });
 
@@ -194,7 +226,9 @@ describe('telemetry', () => {
     });
     expect(JSON.stringify(ok.attributes)).not.toContain('secret');
 
-    const failed = finished.find(s => s.name === 'tools/call test-actions.crash')!;
+    const failed = finished.find(
+      s => s.name === 'tools/call test-actions.crash',
+    )!;
     expect(failed.status).toEqual({
       code: SpanStatusCode.ERROR,
       message: 'Error: the widget factory exploded',
@@ -206,10 +240,22 @@ describe('telemetry', () => {
     auditEvents.length = 0;
     const client = await mcp.connect();
     await client.listTools();
-    await client.callTool({ name: 'test-actions.whoami', arguments: { note: 'secret' } });
-    await client.callTool({ name: 'test-actions.delete-widget', arguments: { id: 'missing' } });
+    await client.callTool({
+      name: 'test-actions.whoami',
+      arguments: { note: 'secret' },
+    });
+    await client.callTool({
+      name: 'test-actions.delete-widget',
+      arguments: { id: 'missing' },
+    });
 
-    expect(auditEvents.map(e => [e.options.eventId, e.options.severityLevel, e.outcome])).toEqual([
+    expect(
+      auditEvents.map(e => [
+        e.options.eventId,
+        e.options.severityLevel,
+        e.outcome,
+      ]),
+    ).toEqual([
       ['tool-discovery', 'low', 'success'],
       ['tool-execution', 'low', 'success'],
       ['tool-execution', 'high', 'fail'],
@@ -225,6 +271,8 @@ describe('telemetry', () => {
     expect(auditEvents[1].options.request.headers.authorization).toBe(
       mockCredentials.user.header(USER_ALICE),
     );
-    expect(auditEvents[2].error?.message).toBe('NotFoundError: Widget "missing" does not exist');
+    expect(auditEvents[2].error?.message).toBe(
+      'NotFoundError: Widget "missing" does not exist',
+    );
   });
 });

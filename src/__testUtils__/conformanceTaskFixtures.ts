@@ -30,7 +30,9 @@ export const conformanceTaskFixtures = createBackendPlugin({
             input: z => z.object({ name: z.string() }),
             output: z => z.object({ greeting: z.string() }),
           },
-          action: async ({ input }) => ({ output: { greeting: `Hello, ${input.name}!` } }),
+          action: async ({ input }) => ({
+            output: { greeting: `Hello, ${input.name}!` },
+          }),
         });
         registry.register({
           name: 'slow_compute',
@@ -39,8 +41,12 @@ export const conformanceTaskFixtures = createBackendPlugin({
           attributes: { readOnly: true },
           schema: {
             input: z =>
-              z.object({ seconds: z.number().min(0).max(120), label: z.string().optional() }),
-            output: z => z.object({ seconds: z.number(), label: z.string().optional() }),
+              z.object({
+                seconds: z.number().min(0).max(120),
+                label: z.string().optional(),
+              }),
+            output: z =>
+              z.object({ seconds: z.number(), label: z.string().optional() }),
           },
           action: async ({ input }) => {
             await sleep(input.seconds * 1000);
@@ -70,7 +76,9 @@ export const conformanceTaskFixtures = createBackendPlugin({
             input: z => z.object({ filename: z.string() }),
             output: z => z.object({ filename: z.string() }),
           },
-          action: async ({ input }) => ({ output: { filename: input.filename } }),
+          action: async ({ input }) => ({
+            output: { filename: input.filename },
+          }),
         });
       },
     });

@@ -30,7 +30,12 @@ export async function postRpc(
     body,
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, body: payloadOf(res.headers, text) };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    body: payloadOf(res.headers, text),
+  };
 }
 
 function payloadOf(headers: Headers, text: string): any {

@@ -32,7 +32,9 @@ export function recordingRootLogger() {
       return new RecordingLogger({ ...this.meta, ...meta });
     }
     #log(level: string, message: string, meta?: Error | JsonObject) {
-      lines.push(`${level} ${serialize(this.meta)} ${message} ${serialize(meta)}`);
+      lines.push(
+        `${level} ${serialize(this.meta)} ${message} ${serialize(meta)}`,
+      );
     }
   }
 
@@ -50,7 +52,13 @@ function serialize(value: unknown): string {
   return (
     JSON.stringify(value ?? null, (_key, v) =>
       v instanceof Error
-        ? { ...v, name: v.name, message: v.message, stack: v.stack, cause: v.cause }
+        ? {
+            ...v,
+            name: v.name,
+            message: v.message,
+            stack: v.stack,
+            cause: v.cause,
+          }
         : v,
     ) ?? ''
   );

@@ -17,12 +17,20 @@ export interface PageAnswer {
  * The cookie a signed-in browser holds for this plugin: Backstage's cookie
  * endpoint turns the user's token into it.
  */
-export async function userCookie(baseUrl: string, authorization: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/mcp-actions/.backstage/auth/v1/cookie`, {
-    headers: { Authorization: authorization },
-  });
+export async function userCookie(
+  baseUrl: string,
+  authorization: string,
+): Promise<string> {
+  const res = await fetch(
+    `${baseUrl}/api/mcp-actions/.backstage/auth/v1/cookie`,
+    {
+      headers: { Authorization: authorization },
+    },
+  );
   if (!res.ok) {
-    throw new Error(`cookie endpoint answered ${res.status}: ${await res.text()}`);
+    throw new Error(
+      `cookie endpoint answered ${res.status}: ${await res.text()}`,
+    );
   }
   const [setCookie] = res.headers.getSetCookie();
   return setCookie.split(';')[0];
@@ -30,12 +38,19 @@ export async function userCookie(baseUrl: string, authorization: string): Promis
 
 async function answer(res: Response): Promise<PageAnswer> {
   const html = await res.text();
-  const csrf = /<input type="hidden" name="csrf" value="([^"]*)">/.exec(html)?.[1];
+  const csrf = /<input type="hidden" name="csrf" value="([^"]*)">/.exec(
+    html,
+  )?.[1];
   return { status: res.status, headers: res.headers, html, csrf };
 }
 
-export async function openPage(url: string, cookie?: string): Promise<PageAnswer> {
-  return answer(await fetch(url, { headers: cookie ? { Cookie: cookie } : {} }));
+export async function openPage(
+  url: string,
+  cookie?: string,
+): Promise<PageAnswer> {
+  return answer(
+    await fetch(url, { headers: cookie ? { Cookie: cookie } : {} }),
+  );
 }
 
 export interface Submission {
@@ -48,7 +63,10 @@ export interface Submission {
   headers?: Record<string, string>;
 }
 
-export async function submitPage(url: string, submission: Submission): Promise<PageAnswer> {
+export async function submitPage(
+  url: string,
+  submission: Submission,
+): Promise<PageAnswer> {
   const form = new URLSearchParams();
   if (submission.csrf !== undefined) {
     form.set('csrf', submission.csrf);
@@ -63,7 +81,10 @@ export async function submitPage(url: string, submission: Submission): Promise<P
   }
   // A page served with no-referrer makes the browser send `Origin: null`;
   // `Sec-Fetch-Site` tells the server the form is its own.
-  const headers = submission.headers ?? { Origin: 'null', 'Sec-Fetch-Site': 'same-origin' };
+  const headers = submission.headers ?? {
+    Origin: 'null',
+    'Sec-Fetch-Site': 'same-origin',
+  };
   return answer(
     await fetch(url, {
       method: 'POST',
@@ -85,7 +106,9 @@ export async function fillInPage(
 ): Promise<PageAnswer> {
   const page = await openPage(url, options.cookie);
   if (page.status !== 200 || !page.csrf) {
-    throw new Error(`the page at ${url} answered ${page.status} without a form`);
+    throw new Error(
+      `the page at ${url} answered ${page.status} without a form`,
+    );
   }
   return submitPage(url, { ...options, csrf: page.csrf });
 }
@@ -103,7 +126,9 @@ export function recordResponses() {
     bodies.push(
       Promise.race([
         res.clone().text(),
-        new Promise<string>(resolve => setTimeout(() => resolve(''), 5000).unref()),
+        new Promise<string>(resolve =>
+          setTimeout(() => resolve(''), 5000).unref(),
+        ),
       ]).catch(() => ''),
     );
     return res;

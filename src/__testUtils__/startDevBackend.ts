@@ -31,7 +31,9 @@ export async function startDevBackend() {
         baseUrl,
         listen: { host: '127.0.0.1', port },
         reading: {
-          allow: [{ host: `localhost:${port}`, paths: ['/api/local/published/'] }],
+          allow: [
+            { host: `localhost:${port}`, paths: ['/api/local/published/'] },
+          ],
         },
       },
     }),
@@ -81,7 +83,9 @@ export async function startDevBackend() {
       const client = new Client({ name: 'dev-backend-test', version: '1.0.0' });
       await client.connect(
         new StreamableHTTPClientTransport(new URL(mcpUrl), {
-          requestInit: { headers: { Authorization: `Bearer ${DEV_MCP_TOKEN}` } },
+          requestInit: {
+            headers: { Authorization: `Bearer ${DEV_MCP_TOKEN}` },
+          },
         }),
       );
       clients.push(client);

@@ -91,7 +91,9 @@ export async function startMcpBackend(options: StartOptions = {}) {
     /** An SDK client over Streamable HTTP, connected and initialized. */
     async connect(
       path = '',
-      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+      authorization: string | undefined = mockCredentials.user.header(
+        USER_ALICE,
+      ),
     ) {
       const client = new Client({ name: 'test-client', version: '1.0.0' });
       const transport = new StreamableHTTPClientTransport(url(path), {
@@ -111,7 +113,9 @@ export async function startMcpBackend(options: StartOptions = {}) {
     async connectV2(
       mode: 'modern' | 'auto' | 'legacy' = 'modern',
       path = '',
-      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+      authorization: string | undefined = mockCredentials.user.header(
+        USER_ALICE,
+      ),
       capabilities?: ClientCapabilitiesV2,
     ) {
       const client = new ClientV2(
@@ -143,7 +147,9 @@ export async function startMcpBackend(options: StartOptions = {}) {
      */
     async connectTasks(
       path = '',
-      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+      authorization: string | undefined = mockCredentials.user.header(
+        USER_ALICE,
+      ),
     ) {
       const client = new ClientV2(
         { name: 'test-tasks-client', version: '2.0.0' },
@@ -161,7 +167,11 @@ export async function startMcpBackend(options: StartOptions = {}) {
         }),
       );
       clients.push(client);
-      const session = taskSessionFor(client, url(path).toString(), authorization);
+      const session = taskSessionFor(
+        client,
+        url(path).toString(),
+        authorization,
+      );
       clients.push(session);
       return { client, session };
     },
@@ -172,17 +182,24 @@ export async function startMcpBackend(options: StartOptions = {}) {
     rpc(
       method: string,
       params: Record<string, unknown>,
-      rpcOptions: { path?: string; authorization?: string; capabilities?: object } = {},
+      rpcOptions: {
+        path?: string;
+        authorization?: string;
+        capabilities?: object;
+      } = {},
     ) {
       return modernRpc(url(rpcOptions.path).toString(), method, params, {
-        authorization: rpcOptions.authorization ?? mockCredentials.user.header(USER_ALICE),
+        authorization:
+          rpcOptions.authorization ?? mockCredentials.user.header(USER_ALICE),
         capabilities: rpcOptions.capabilities,
       });
     },
     /** An SDK client over the legacy SSE transport. */
     async connectSse(
       path = '',
-      authorization: string | undefined = mockCredentials.user.header(USER_ALICE),
+      authorization: string | undefined = mockCredentials.user.header(
+        USER_ALICE,
+      ),
       capabilities?: ClientCapabilities,
     ) {
       const client = new Client(
@@ -198,7 +215,10 @@ export async function startMcpBackend(options: StartOptions = {}) {
           fetch: (input, init) =>
             fetch(input, {
               ...init,
-              headers: { ...(init?.headers as Record<string, string>), ...headers },
+              headers: {
+                ...(init?.headers as Record<string, string>),
+                ...headers,
+              },
             }),
         },
       });

@@ -5,7 +5,10 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import type { Knex } from '../stores/knex';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './embeddedPostgres';
+import {
+  type EmbeddedPostgres,
+  startEmbeddedPostgres,
+} from './embeddedPostgres';
 
 /** Read by `TestDatabases` when it first needs a Postgres 18. */
 const POSTGRES_URL_VARIABLE =

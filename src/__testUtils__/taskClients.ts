@@ -3,7 +3,12 @@ import {
   createTaskSessionFromClient,
   type RawClientDispatch,
 } from '@modelcontextprotocol/ext-tasks/client';
-import { MODERN_VERSION, modernRequest, postRpc, type RpcAnswer } from './jsonRpc';
+import {
+  MODERN_VERSION,
+  modernRequest,
+  postRpc,
+  type RpcAnswer,
+} from './jsonRpc';
 
 export const TASKS_EXTENSION = 'io.modelcontextprotocol/tasks';
 
@@ -32,9 +37,14 @@ function responseOf(answer: RpcAnswer) {
   const messages = Array.isArray(answer.body) ? answer.body : [answer.body];
   const response = messages.find(m => m && ('result' in m || 'error' in m));
   if (!response) {
-    throw new Error(`No JSON-RPC response (HTTP ${answer.status}): ${answer.text}`);
+    throw new Error(
+      `No JSON-RPC response (HTTP ${answer.status}): ${answer.text}`,
+    );
   }
-  return response as { result?: any; error?: { code: number; message: string; data?: any } };
+  return response as {
+    result?: any;
+    error?: { code: number; message: string; data?: any };
+  };
 }
 
 /**
@@ -79,7 +89,11 @@ function rawDispatchTo(url: string, authorization?: string): RawClientDispatch {
     };
     const answer = await postRpc(
       url,
-      JSON.stringify({ jsonrpc: '2.0', id: `raw-${nextId++}`, ...(request as object) }),
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: `raw-${nextId++}`,
+        ...(request as object),
+      }),
       {
         'MCP-Protocol-Version': MODERN_VERSION,
         'Mcp-Method': method,
@@ -115,7 +129,11 @@ export const sameRealmFetch: typeof fetch = async (input, init) => {
  * An ext-tasks session over a connected SDK v2 client (2026-07-28): tool
  * calls that come back as tasks are polled to their end by the package.
  */
-export function taskSessionFor(client: Client, url: string, authorization?: string) {
+export function taskSessionFor(
+  client: Client,
+  url: string,
+  authorization?: string,
+) {
   return createTaskSessionFromClient(client, {
     endpointId: url,
     rawDispatch: rawDispatchTo(url, authorization),

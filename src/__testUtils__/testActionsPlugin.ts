@@ -36,7 +36,10 @@ export function createTestActionsPlugin(
             schema: {
               input: z => z.object({ note: z.string().optional() }),
               output: z =>
-                z.object({ principal: z.string(), note: z.string().optional() }),
+                z.object({
+                  principal: z.string(),
+                  note: z.string().optional(),
+                }),
             },
             action: async ({ input, credentials }) => {
               const p = credentials.principal as {

@@ -5,7 +5,9 @@ const session = (id: string, ownerKey: string): SseSession => ({
   id,
   ownerKey,
   server: { name: 's', filter: { include: [], exclude: [] } },
-  transport: { close: jest.fn(async () => {}) } as unknown as SseServerTransport,
+  transport: {
+    close: jest.fn(async () => {}),
+  } as unknown as SseServerTransport,
   touch: () => {},
   received: () => {},
   hooks: { annotate: () => {}, isCancelledBeforeStart: () => false },
@@ -13,7 +15,10 @@ const session = (id: string, ownerKey: string): SseSession => ({
 
 describe('SseSessions', () => {
   it('caps sessions per principal and in total, and gives places back on delete', () => {
-    const sessions = new SseSessions({ maxSessions: 3, maxSessionsPerPrincipal: 2 });
+    const sessions = new SseSessions({
+      maxSessions: 3,
+      maxSessionsPerPrincipal: 2,
+    });
     sessions.add(session('a1', 'alice'));
     sessions.add(session('a2', 'alice'));
     expect(sessions.refusalFor('alice')).toBe('principal-full');
@@ -28,7 +33,10 @@ describe('SseSessions', () => {
   });
 
   it('closes every session on shutdown', async () => {
-    const sessions = new SseSessions({ maxSessions: 3, maxSessionsPerPrincipal: 3 });
+    const sessions = new SseSessions({
+      maxSessions: 3,
+      maxSessionsPerPrincipal: 3,
+    });
     const s = session('a1', 'alice');
     sessions.add(s);
     await sessions.closeAll();

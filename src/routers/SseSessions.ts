@@ -49,7 +49,10 @@ export class SseSessions {
 
   /** Whether `ownerKey` may open one more session now. */
   refusalFor(ownerKey: string): SseRefusal | undefined {
-    if ((this.#perPrincipal.get(ownerKey) ?? 0) >= this.#options.maxSessionsPerPrincipal) {
+    if (
+      (this.#perPrincipal.get(ownerKey) ?? 0) >=
+      this.#options.maxSessionsPerPrincipal
+    ) {
       return 'principal-full';
     }
     if (this.#sessions.size >= this.#options.maxSessions) {
@@ -87,7 +90,9 @@ export class SseSessions {
   /** Closes every session, e.g. when the backend shuts down. */
   async closeAll() {
     await Promise.all(
-      [...this.#sessions.values()].map(s => s.transport.close().catch(() => {})),
+      [...this.#sessions.values()].map(s =>
+        s.transport.close().catch(() => {}),
+      ),
     );
   }
 }

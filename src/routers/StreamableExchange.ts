@@ -15,7 +15,15 @@ const RESULT_START = Buffer.from('{"result"');
 
 /** Whether the JSON at `offset` is a response that starts with its result. */
 function startsWithResult(bytes: Buffer, offset: number): boolean {
-  return bytes.compare(RESULT_START, 0, RESULT_START.length, offset, offset + RESULT_START.length) === 0;
+  return (
+    bytes.compare(
+      RESULT_START,
+      0,
+      RESULT_START.length,
+      offset,
+      offset + RESULT_START.length,
+    ) === 0
+  );
 }
 
 type Message = { method?: unknown; id?: unknown; params?: unknown };
@@ -105,7 +113,11 @@ export class StreamableExchange implements ExchangeHooks {
       }
     },
     chunk: chunk => {
-      const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      const bytes = Buffer.from(
+        chunk.buffer,
+        chunk.byteOffset,
+        chunk.byteLength,
+      );
       if (this.#stream) {
         this.#scanEvents(bytes);
       } else {
@@ -114,7 +126,10 @@ export class StreamableExchange implements ExchangeHooks {
     },
     end: () => {
       if (this.#body) {
-        this.#noteFrame(Buffer.concat(this.#body).toString('utf8'), this.#status);
+        this.#noteFrame(
+          Buffer.concat(this.#body).toString('utf8'),
+          this.#status,
+        );
       }
       this.finish();
     },
@@ -175,7 +190,11 @@ export class StreamableExchange implements ExchangeHooks {
     while (at !== -1) {
       const start = at + DATA_PREFIX.length;
       const end = bytes.indexOf(NEWLINE, start);
-      if (!startsWithResult(bytes, start) && end !== -1 && end - start <= MAX_ERROR_FRAME) {
+      if (
+        !startsWithResult(bytes, start) &&
+        end !== -1 &&
+        end - start <= MAX_ERROR_FRAME
+      ) {
         this.#noteFrame(bytes.toString('utf8', start, end), 200);
       }
       at = end === -1 ? -1 : bytes.indexOf(DATA_PREFIX, end);

@@ -31,7 +31,10 @@ const action: ActionsServiceAction = {
   name: 'get-widget',
   title: 'Get widget',
   description: 'Gets a widget',
-  schema: { input: { type: 'object', properties: {} }, output: { type: 'object' } },
+  schema: {
+    input: { type: 'object', properties: {} },
+    output: { type: 'object' },
+  },
   attributes: { readOnly: true, destructive: false, idempotent: true },
 };
 
@@ -69,11 +72,16 @@ function appWith(mcpActions: object = {}) {
       createRouter({
         config,
         factory,
-        httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+        httpAuth: mockServices.httpAuth({
+          defaultCredentials: mockCredentials.none(),
+        }),
         discovery: mockServices.discovery(),
         logger,
         pluginId: 'mcp-actions',
-        sseSessions: new SseSessions({ maxSessions: 5, maxSessionsPerPrincipal: 5 }),
+        sseSessions: new SseSessions({
+          maxSessions: 5,
+          maxSessionsPerPrincipal: 5,
+        }),
         metrics,
       }),
     )
@@ -95,7 +103,9 @@ describe('createRouter', () => {
       .send(list);
     expect(res.status).toBe(200);
     expect(res.text).toContain('"name":"widgets.get-widget"');
-    expect(operations.map(o => o.attributes['mcp.method.name'])).toEqual(['tools/list']);
+    expect(operations.map(o => o.attributes['mcp.method.name'])).toEqual([
+      'tools/list',
+    ]);
   });
 
   it('calls the action with the caller\u2019s credentials', async () => {
@@ -104,7 +114,12 @@ describe('createRouter', () => {
       .post('/v1')
       .set('Authorization', USER)
       .set('Accept', 'application/json, text/event-stream')
-      .send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'widgets.get-widget', arguments: {} } });
+      .send({
+        jsonrpc: '2.0',
+        id: 2,
+        method: 'tools/call',
+        params: { name: 'widgets.get-widget', arguments: {} },
+      });
     expect(actions.invoke).toHaveBeenCalledWith({
       id: 'widgets:get-widget',
       input: {},
@@ -117,21 +132,32 @@ describe('createRouter', () => {
     ['GET on the endpoint', 405, { method: 'get' }],
     ['DELETE on the endpoint', 405, { method: 'delete' }],
     ['an unknown server key', 404, { path: '/v1/nope' }],
-  ] as const)('answers %s with %i and a JSON-RPC body', async (_, status, how) => {
-    const { app } = appWith();
-    const method = ('method' in how ? how.method : 'post') as 'get' | 'delete' | 'post';
-    let req = request(app)[method]('path' in how ? how.path : '/v1');
-    if (status !== 401) {
-      req = req.set('Authorization', USER);
-    }
-    const res = await req.send(method === 'post' ? list : undefined);
-    expect(res.status).toBe(status);
-    expect(res.body).toMatchObject({ jsonrpc: '2.0', error: { code: expect.any(Number) } });
-  });
+  ] as const)(
+    'answers %s with %i and a JSON-RPC body',
+    async (_, status, how) => {
+      const { app } = appWith();
+      const method = ('method' in how ? how.method : 'post') as
+        | 'get'
+        | 'delete'
+        | 'post';
+      let req = request(app)[method]('path' in how ? how.path : '/v1');
+      if (status !== 401) {
+        req = req.set('Authorization', USER);
+      }
+      const res = await req.send(method === 'post' ? list : undefined);
+      expect(res.status).toBe(status);
+      expect(res.body).toMatchObject({
+        jsonrpc: '2.0',
+        error: { code: expect.any(Number) },
+      });
+    },
+  );
 
   it('routes a configured server to its own filter', async () => {
     const { app } = appWith({
-      servers: { empty: { name: 'Empty', filter: { include: [{ id: 'other:*' }] } } },
+      servers: {
+        empty: { name: 'Empty', filter: { include: [{ id: 'other:*' }] } },
+      },
     });
     const res = await request(app)
       .post('/v1/empty')

@@ -8,14 +8,24 @@ import Router from 'express-promise-router';
 import { PAGE_CSS, PAGE_JS } from '../secretsPage/assets';
 import type { CsrfTokens } from '../secretsPage/csrf';
 import { renderMessage } from '../secretsPage/html';
-import { describePrincipal, resolvePageAccess } from '../secretsPage/pageAccess';
+import {
+  describePrincipal,
+  resolvePageAccess,
+} from '../secretsPage/pageAccess';
 import { type PageMessage, pageMessages } from '../secretsPage/pageMessages';
 import { isSameOriginPost, setPageHeaders } from '../secretsPage/pageSecurity';
 import { renderDone } from '../secretsPage/renderDone';
 import { renderForm } from '../secretsPage/renderForm';
-import { renderSignIn, signInConnectSources } from '../secretsPage/renderSignIn';
+import {
+  renderSignIn,
+  signInConnectSources,
+} from '../secretsPage/renderSignIn';
 import { storeSubmission } from '../secretsPage/storeSubmission';
-import { readSubmittedSecrets, secretFieldsOf, type FieldError } from '../secretsPage/secretFields';
+import {
+  readSubmittedSecrets,
+  secretFieldsOf,
+  type FieldError,
+} from '../secretsPage/secretFields';
 import type { SecretsActionLookup } from '../secretsPage/SecretsActionLookup';
 import type { SecretRequest, SecretStore } from '../stores/types';
 
@@ -48,19 +58,31 @@ export function createSecretsPageRouter(options: SecretsPageRouterOptions) {
   const { csrf, lookup, discovery } = options;
   const router = Router();
   const pluginBase = () => discovery.getExternalBaseUrl(options.pluginId);
-  const send = (res: Response, status: number, html: string) => res.status(status).type('html').send(html);
+  const send = (res: Response, status: number, html: string) =>
+    res.status(status).type('html').send(html);
   const sendMessage = async (res: Response, message: PageMessage) =>
-    send(res, message.status, renderMessage({ pluginBaseUrl: await pluginBase(), ...message }));
+    send(
+      res,
+      message.status,
+      renderMessage({ pluginBaseUrl: await pluginBase(), ...message }),
+    );
 
   router.use('/secrets', (_req, res, next) => {
     setPageHeaders(res);
     next();
   });
-  router.get('/secrets/static/page.css', (_req, res) => res.type('text/css; charset=utf-8').send(PAGE_CSS));
-  router.get('/secrets/static/page.js', (_req, res) => res.type('text/javascript; charset=utf-8').send(PAGE_JS));
+  router.get('/secrets/static/page.css', (_req, res) =>
+    res.type('text/css; charset=utf-8').send(PAGE_CSS),
+  );
+  router.get('/secrets/static/page.js', (_req, res) =>
+    res.type('text/javascript; charset=utf-8').send(PAGE_JS),
+  );
 
   /** The request when this browser may use it; otherwise answers and returns undefined. */
-  async function admit(req: express.Request, res: Response): Promise<SecretRequest | undefined> {
+  async function admit(
+    req: express.Request,
+    res: Response,
+  ): Promise<SecretRequest | undefined> {
     const access = await resolvePageAccess(req, options);
     if (access.kind === 'allowed') {
       return access.request;
@@ -68,10 +90,23 @@ export function createSecretsPageRouter(options: SecretsPageRouterOptions) {
     if (access.kind === 'sign-in') {
       const authBaseUrl = await discovery.getExternalBaseUrl('auth');
       setPageHeaders(res, { connectSrc: signInConnectSources(authBaseUrl) });
-      send(res, 401, renderSignIn({ pluginBaseUrl: await pluginBase(), authBaseUrl, ...options.signIn }));
+      send(
+        res,
+        401,
+        renderSignIn({
+          pluginBaseUrl: await pluginBase(),
+          authBaseUrl,
+          ...options.signIn,
+        }),
+      );
       return undefined;
     }
-    await sendMessage(res, access.kind === 'forbidden' ? pageMessages.forbidden : pageMessages.notFound);
+    await sendMessage(
+      res,
+      access.kind === 'forbidden'
+        ? pageMessages.forbidden
+        : pageMessages.notFound,
+    );
     return undefined;
   }
 
@@ -101,7 +136,11 @@ export function createSecretsPageRouter(options: SecretsPageRouterOptions) {
   router.get('/secrets/:requestId', async (req, res) => {
     const request = await admit(req, res);
     if (request?.completedAt) {
-      send(res, 200, renderDone({ pluginBaseUrl: await pluginBase(), already: true }));
+      send(
+        res,
+        200,
+        renderDone({ pluginBaseUrl: await pluginBase(), already: true }),
+      );
     } else if (request) {
       const form = await formOf(request, res);
       if (form) {
@@ -124,7 +163,8 @@ export function createSecretsPageRouter(options: SecretsPageRouterOptions) {
         return;
       }
       const early =
-        (!csrf.verify(body.csrf, request.id, request.principal) && pageMessages.badToken) ||
+        (!csrf.verify(body.csrf, request.id, request.principal) &&
+          pageMessages.badToken) ||
         (request.completedAt && pageMessages.alreadyUsed);
       if (early) {
         await sendMessage(res, early);
@@ -140,12 +180,27 @@ export function createSecretsPageRouter(options: SecretsPageRouterOptions) {
       }
       const remember = body.remember === 'on';
       const { secrets } = submitted;
-      const refused = await storeSubmission({ ...options, req, request, secrets, remember, ttlMs: options.secretsTtlMs });
+      const refused = await storeSubmission({
+        ...options,
+        req,
+        request,
+        secrets,
+        remember,
+        ttlMs: options.secretsTtlMs,
+      });
       if (refused) {
         await sendMessage(res, refused);
         return;
       }
-      send(res, 200, renderDone({ pluginBaseUrl: await pluginBase(), actionTitle: form.title, remembered: remember }));
+      send(
+        res,
+        200,
+        renderDone({
+          pluginBaseUrl: await pluginBase(),
+          actionTitle: form.title,
+          remembered: remember,
+        }),
+      );
     },
   );
 

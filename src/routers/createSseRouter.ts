@@ -60,12 +60,18 @@ export function createSseRouter(options: SseRouterOptions) {
       );
       return;
     }
-    const recorder = new OperationRecorder(options.metrics, serverKeyOf(server.key));
+    const recorder = new OperationRecorder(
+      options.metrics,
+      serverKeyOf(server.key),
+    );
     const transport = new SseServerTransport(messagesPath(req), res, message =>
       recordAnswer(recorder, message),
     );
     const endSession = startSessionTimer(options.metrics, 'sse', server.key);
-    const log = logger.child({ component: 'sse', sessionId: transport.sessionId });
+    const log = logger.child({
+      component: 'sse',
+      sessionId: transport.sessionId,
+    });
 
     let idleTimer: NodeJS.Timeout | undefined;
     const touch = () => {
@@ -75,7 +81,10 @@ export function createSseRouter(options: SseRouterOptions) {
         transport.close().catch(() => {});
       }, options.idleTimeoutMs);
     };
-    const keepAlive = setInterval(() => transport.keepAlive(), options.keepAliveMs);
+    const keepAlive = setInterval(
+      () => transport.keepAlive(),
+      options.keepAliveMs,
+    );
 
     const session: SseSession = {
       id: transport.sessionId,
@@ -118,16 +127,28 @@ export function createSseRouter(options: SseRouterOptions) {
   router.post('/messages', markDeprecated, async (req, res, next) => {
     const sessionId = req.query.sessionId;
     if (typeof sessionId !== 'string' || !sessionId) {
-      sendJsonRpcError(res, 400, 'Bad Request: the sessionId query parameter is required');
+      sendJsonRpcError(
+        res,
+        400,
+        'Bad Request: the sessionId query parameter is required',
+      );
       return;
     }
     const session = sessions.get(sessionId);
     if (!session || session.server !== server) {
-      sendJsonRpcError(res, 404, `Session not found: "${sessionId}" is unknown or closed`);
+      sendJsonRpcError(
+        res,
+        404,
+        `Session not found: "${sessionId}" is unknown or closed`,
+      );
       return;
     }
     if (principalKey(requestCredentials(res)) !== session.ownerKey) {
-      sendJsonRpcError(res, 403, 'Forbidden: this session belongs to another principal');
+      sendJsonRpcError(
+        res,
+        403,
+        'Forbidden: this session belongs to another principal',
+      );
       return;
     }
     next();
@@ -139,16 +160,25 @@ export function createSseRouter(options: SseRouterOptions) {
     async (req, res) => {
       const session = sessions.get(req.query.sessionId as string);
       if (!session) {
-        sendJsonRpcError(res, 404, 'Session not found: it closed while the message was read');
+        sendJsonRpcError(
+          res,
+          404,
+          'Session not found: it closed while the message was read',
+        );
         return;
       }
       let message: JSONRPCMessage;
       try {
         message = parseJSONRPCMessage(req.body);
       } catch {
-        sendJsonRpcError(res, 400, 'Invalid Request: the body is not a JSON-RPC message', {
-          code: ProtocolErrorCode.InvalidRequest,
-        });
+        sendJsonRpcError(
+          res,
+          400,
+          'Invalid Request: the body is not a JSON-RPC message',
+          {
+            code: ProtocolErrorCode.InvalidRequest,
+          },
+        );
         return;
       }
       session.touch();
@@ -171,7 +201,10 @@ export function createSseRouter(options: SseRouterOptions) {
 /** Ends the request a message answers, in the session's metrics. */
 function recordAnswer(recorder: OperationRecorder, message: JSONRPCMessage) {
   if ('result' in message && message.id !== undefined) {
-    const result = message.result as { isError?: unknown; protocolVersion?: unknown };
+    const result = message.result as {
+      isError?: unknown;
+      protocolVersion?: unknown;
+    };
     if (typeof result.protocolVersion === 'string') {
       recorder.protocolVersion = result.protocolVersion;
     }
@@ -184,7 +217,9 @@ function recordAnswer(recorder: OperationRecorder, message: JSONRPCMessage) {
 /** Tells clients and proxies that this transport is on its way out. */
 function markDeprecated(req: Request, res: Response, next: () => void) {
   res.setHeader('Deprecation', 'true');
-  const streamable = req.originalUrl.split('?')[0].replace(/\/(sse|messages)$/, '');
+  const streamable = req.originalUrl
+    .split('?')[0]
+    .replace(/\/(sse|messages)$/, '');
   res.setHeader('Link', `<${streamable}>; rel="successor-version"`);
   next();
 }

@@ -42,34 +42,49 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
   const serverKey = serverKeyOf(server.key);
   const log = logger.child({ component: 'streamable-http', server: serverKey });
 
-  const handler = createMcpHandler(ctx => factory.build(server, { era: ctx.era }), {
-    legacy: 'stateless',
-    responseMode: 'auto',
-    maxRequestBodySize: options.maxRequestBytes,
-    onerror: error =>
-      log.debug('MCP request refused or failed', { error: error.message }),
-  });
-  router.post('/', parseJsonRpcBody(options.maxRequestBytes), async (req, res) => {
-    const endSession = startSessionTimer(metrics, 'streamable-http', server.key);
-    const recorder = new OperationRecorder(metrics, serverKey);
-    const exchange = new StreamableExchange(req.body, req.headers, recorder);
-    const caller = { credentials: requestCredentials(res), request: req, exchange };
-    res.on('close', () => {
-      exchange.abandon();
-      // Stateless: the exchange is the whole session.
-      endSession(recorder.protocolVersion);
-    });
-    try {
-      await serveFetchHandler(handler, req, res, {
-        parsedBody: exchange.forwardedBody,
-        authInfo: authInfoFor(caller),
-        observer: exchange.observer,
+  const handler = createMcpHandler(
+    ctx => factory.build(server, { era: ctx.era }),
+    {
+      legacy: 'stateless',
+      responseMode: 'auto',
+      maxRequestBodySize: options.maxRequestBytes,
+      onerror: error =>
+        log.debug('MCP request refused or failed', { error: error.message }),
+    },
+  );
+  router.post(
+    '/',
+    parseJsonRpcBody(options.maxRequestBytes),
+    async (req, res) => {
+      const endSession = startSessionTimer(
+        metrics,
+        'streamable-http',
+        server.key,
+      );
+      const recorder = new OperationRecorder(metrics, serverKey);
+      const exchange = new StreamableExchange(req.body, req.headers, recorder);
+      const caller = {
+        credentials: requestCredentials(res),
+        request: req,
+        exchange,
+      };
+      res.on('close', () => {
+        exchange.abandon();
+        // Stateless: the exchange is the whole session.
+        endSession(recorder.protocolVersion);
       });
-    } catch (error) {
-      log.error('Failed to serve an MCP request', { error: String(error) });
-      sendInternalError(res);
-    }
-  });
+      try {
+        await serveFetchHandler(handler, req, res, {
+          parsedBody: exchange.forwardedBody,
+          authInfo: authInfoFor(caller),
+          observer: exchange.observer,
+        });
+      } catch (error) {
+        log.error('Failed to serve an MCP request', { error: String(error) });
+        sendInternalError(res);
+      }
+    },
+  );
 
   // Without sessions, neither the 2025 GET stream nor DELETE means anything;
   // 2026-07-28 has neither.

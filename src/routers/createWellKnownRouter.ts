@@ -25,7 +25,10 @@ const AS_PREFIX = '/oauth-authorization-server';
 const AUTH_PLUGIN_ID = 'auth';
 
 class UpstreamError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -52,9 +55,14 @@ export function createWellKnownRouter(options: WellKnownRouterOptions) {
       return cached.body;
     }
     const url = `${await discovery.getBaseUrl(AUTH_PLUGIN_ID)}/.well-known/openid-configuration`;
-    const response = await fetchFn(url, { signal: AbortSignal.timeout(10_000) });
+    const response = await fetchFn(url, {
+      signal: AbortSignal.timeout(10_000),
+    });
     if (!response.ok) {
-      throw new UpstreamError(`the auth backend answered ${response.status}`, 502);
+      throw new UpstreamError(
+        `the auth backend answered ${response.status}`,
+        502,
+      );
     }
     const body = (await response.json()) as Record<string, unknown>;
     cached = { expiresAt: Date.now() + ttlMs, body };
@@ -97,14 +105,18 @@ export function createWellKnownRouter(options: WellKnownRouterOptions) {
       notFound(res, 'OAuth is not enabled for this Backstage instance');
       return;
     }
-    const authPath = new URL(await discovery.getExternalBaseUrl(AUTH_PLUGIN_ID)).pathname;
+    const authPath = new URL(await discovery.getExternalBaseUrl(AUTH_PLUGIN_ID))
+      .pathname;
     const issuerPath = req.path.slice(AS_PREFIX.length);
     if (issuerPath !== '' && issuerPath !== authPath) {
       notFound(res, `No authorization server at "${issuerPath}"`);
       return;
     }
     try {
-      res.setHeader('Cache-Control', `public, max-age=${Math.floor(ttlMs / 1000)}`);
+      res.setHeader(
+        'Cache-Control',
+        `public, max-age=${Math.floor(ttlMs / 1000)}`,
+      );
       res.json(await authServerMetadata());
     } catch (error) {
       sendUpstreamError(res, error, logger);
@@ -114,7 +126,11 @@ export function createWellKnownRouter(options: WellKnownRouterOptions) {
   return router;
 }
 
-function sendUpstreamError(res: Response, error: unknown, logger: LoggerService) {
+function sendUpstreamError(
+  res: Response,
+  error: unknown,
+  logger: LoggerService,
+) {
   logger.warn("Could not fetch the auth backend's OAuth metadata", {
     component: 'well-known',
     error: String(error),

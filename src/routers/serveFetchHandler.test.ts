@@ -13,26 +13,35 @@ async function serve(fetch: McpHttpHandler['fetch']) {
       return fetch(request, options);
     },
   } as McpHttpHandler;
-  const app = express().use(express.json()).post('/mcp', (req, res) =>
-    serveFetchHandler(handler, req, res, {
-      parsedBody: req.body,
-      authInfo: { token: 't', clientId: 'c', scopes: [] },
-      observer: {
-        start: r => observed.push(`start ${r.status}`),
-        chunk: c => observed.push(new TextDecoder().decode(c)),
-        end: () => observed.push('end'),
-      },
-    }),
-  );
+  const app = express()
+    .use(express.json())
+    .post('/mcp', (req, res) =>
+      serveFetchHandler(handler, req, res, {
+        parsedBody: req.body,
+        authInfo: { token: 't', clientId: 'c', scopes: [] },
+        observer: {
+          start: r => observed.push(`start ${r.status}`),
+          chunk: c => observed.push(new TextDecoder().decode(c)),
+          end: () => observed.push('end'),
+        },
+      }),
+    );
   const server = app.listen(0, '127.0.0.1');
   await new Promise(resolve => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
-  return { url, seen, observed, close: () => new Promise(resolve => server.close(resolve)) };
+  return {
+    url,
+    seen,
+    observed,
+    close: () => new Promise(resolve => server.close(resolve)),
+  };
 }
 
 describe('serveFetchHandler', () => {
   it('hands the parsed body and authInfo to the handler, and writes its answer with its headers', async () => {
-    const s = await serve(async () => Response.json({ ok: true }, { status: 201 }));
+    const s = await serve(async () =>
+      Response.json({ ok: true }, { status: 201 }),
+    );
     const res = await fetch(s.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-custom': 'a' },
@@ -60,11 +69,22 @@ describe('serveFetchHandler', () => {
           controller.close();
         },
       });
-      return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+      return new Response(stream, {
+        headers: { 'content-type': 'text/event-stream' },
+      });
     });
-    const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(await res.text()).toBe('data: 1\n\ndata: 2\n\n');
-    expect(s.observed).toEqual(['start 200', 'data: 1\n\n', 'data: 2\n\n', 'end']);
+    expect(s.observed).toEqual([
+      'start 200',
+      'data: 1\n\n',
+      'data: 2\n\n',
+      'end',
+    ]);
     await s.close();
   });
 

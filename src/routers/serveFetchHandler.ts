@@ -1,8 +1,8 @@
+import type { AuthInfo, McpHttpHandler } from '@modelcontextprotocol/server';
 import type {
-  AuthInfo,
-  McpHttpHandler,
-} from '@modelcontextprotocol/server';
-import type { Request as ExpressRequest, Response as ExpressResponse } from 'express';
+  Request as ExpressRequest,
+  Response as ExpressResponse,
+} from 'express';
 
 /** Sees the SDK's answer as it is written, without changing it. */
 export interface ResponseObserver {
@@ -48,11 +48,14 @@ export async function serveFetchHandler(
       headers.set(name, value);
     }
   }
-  const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.originalUrl}`, {
-    method: req.method,
-    headers,
-    signal: abort.signal,
-  });
+  const request = new Request(
+    `http://${req.headers.host ?? 'localhost'}${req.originalUrl}`,
+    {
+      method: req.method,
+      headers,
+      signal: abort.signal,
+    },
+  );
   const response = await handler.fetch(request, {
     authInfo: options.authInfo,
     parsedBody: options.parsedBody,
@@ -68,7 +71,9 @@ export async function serveFetchHandler(
   if (!streaming) {
     // A JSON answer is complete already: one write with its length is
     // cheaper than copying it chunk by chunk (measured by npm run bench).
-    const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+    const body = response.body
+      ? Buffer.from(await response.arrayBuffer())
+      : undefined;
     if (body) {
       observer?.chunk(body);
       outgoing['content-length'] = String(body.length);

@@ -49,14 +49,19 @@ export async function resolvePageAccess(
       allow: ['user', 'service', 'none'],
       allowLimitedAccess: true,
     });
-    viewer = credentials.principal.type === 'user' ? principalKey(credentials) : undefined;
+    viewer =
+      credentials.principal.type === 'user'
+        ? principalKey(credentials)
+        : undefined;
   } catch {
     viewer = undefined; // an expired or foreign cookie: sign in again
   }
   if (!viewer) {
     return { kind: 'sign-in' };
   }
-  return viewer === request.principal ? { kind: 'allowed', request } : { kind: 'forbidden' };
+  return viewer === request.principal
+    ? { kind: 'allowed', request }
+    : { kind: 'forbidden' };
 }
 
 /** A principal key as the page shows it: the user's ref, or the service. */

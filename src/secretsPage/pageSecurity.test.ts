@@ -3,13 +3,26 @@ import { describePrincipal } from './pageAccess';
 import { isSameOriginPost } from './pageSecurity';
 
 const ORIGIN = 'https://backstage.example.com';
-const post = (headers: Record<string, string>) => ({ headers } as unknown as Request);
+const post = (headers: Record<string, string>) =>
+  ({ headers }) as unknown as Request;
 
 describe('isSameOriginPost', () => {
   it.each<[string, Record<string, string>, boolean]>([
-    ['Sec-Fetch-Site same-origin (with the Origin: null of a no-referrer page)', { 'sec-fetch-site': 'same-origin', origin: 'null' }, true],
-    ['Sec-Fetch-Site cross-site, even with our Origin', { 'sec-fetch-site': 'cross-site', origin: ORIGIN }, false],
-    ['Sec-Fetch-Site same-site (a sibling subdomain)', { 'sec-fetch-site': 'same-site' }, false],
+    [
+      'Sec-Fetch-Site same-origin (with the Origin: null of a no-referrer page)',
+      { 'sec-fetch-site': 'same-origin', origin: 'null' },
+      true,
+    ],
+    [
+      'Sec-Fetch-Site cross-site, even with our Origin',
+      { 'sec-fetch-site': 'cross-site', origin: ORIGIN },
+      false,
+    ],
+    [
+      'Sec-Fetch-Site same-site (a sibling subdomain)',
+      { 'sec-fetch-site': 'same-site' },
+      false,
+    ],
     ['our Origin without Sec-Fetch-Site', { origin: ORIGIN }, true],
     ['a foreign Origin', { origin: 'https://evil.example.com' }, false],
     ['Origin: null without Sec-Fetch-Site', { origin: 'null' }, false],
@@ -22,7 +35,10 @@ describe('isSameOriginPost', () => {
 describe('describePrincipal', () => {
   it.each([
     ['user:user:default/alice', 'user:default/alice'],
-    ['service:external:mcp-clients:{"permissionNames":["catalog:read"]}', 'the service external:mcp-clients'],
+    [
+      'service:external:mcp-clients:{"permissionNames":["catalog:read"]}',
+      'the service external:mcp-clients',
+    ],
     ['service:plugin:catalog:null', 'the service plugin:catalog'],
     ['none', 'none'],
   ])('%s reads as %s', (principal, shown) => {

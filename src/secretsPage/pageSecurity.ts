@@ -8,7 +8,10 @@ import type { Request, Response } from 'express';
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-export function setPageHeaders(res: Response, options: { connectSrc?: string[] } = {}) {
+export function setPageHeaders(
+  res: Response,
+  options: { connectSrc?: string[] } = {},
+) {
   // The sign-in page alone fetches: from the auth backend and our cookie endpoint.
   const csp = options.connectSrc?.length
     ? `${PAGE_CSP}; connect-src ${options.connectSrc.join(' ')}`

@@ -24,7 +24,9 @@ export interface FormPageOptions {
  */
 export function renderForm(options: FormPageOptions): string {
   const { action, errors = [] } = options;
-  const errorIds = new Map(errors.map(e => [e.field.key, `${e.field.id}-error`]));
+  const errorIds = new Map(
+    errors.map(e => [e.field.key, `${e.field.id}-error`]),
+  );
   const name = options.action.toolName ?? action.id;
   const body = [
     `<h1>Secrets for ${escapeHtml(action.title)}</h1>`,
@@ -37,7 +39,9 @@ export function renderForm(options: FormPageOptions): string {
     ...(errors.length > 0 ? [renderErrorSummary(errors)] : []),
     `<form method="post" data-secrets-form>`,
     `<input type="hidden" name="csrf" value="${escapeHtml(options.csrfToken)}">`,
-    ...options.fields.map(field => renderField(field, errorIds.get(field.key), errors)),
+    ...options.fields.map(field =>
+      renderField(field, errorIds.get(field.key), errors),
+    ),
     renderRemember(options.rememberForMs),
     `<button type="submit">Submit secrets</button>`,
     `</form>`,
@@ -54,7 +58,10 @@ export function renderForm(options: FormPageOptions): string {
 
 function renderErrorSummary(errors: FieldError[]): string {
   const items = errors
-    .map(e => `<li><a href="#${escapeHtml(e.field.id)}">${escapeHtml(e.message)}</a></li>`)
+    .map(
+      e =>
+        `<li><a href="#${escapeHtml(e.field.id)}">${escapeHtml(e.message)}</a></li>`,
+    )
     .join('\n');
   return `<div class="errors" role="alert" id="error-summary">
 <h2>The secrets were not saved</h2>
@@ -69,7 +76,9 @@ function renderField(
   errorId: string | undefined,
   errors: FieldError[],
 ): string {
-  const descriptionId = field.description ? `${field.id}-description` : undefined;
+  const descriptionId = field.description
+    ? `${field.id}-description`
+    : undefined;
   const describedBy = [descriptionId, errorId].filter(Boolean).join(' ');
   const attributes = [
     `id="${escapeHtml(field.id)}"`,
@@ -95,7 +104,14 @@ function renderField(
   const input = `<input ${attributes.join(' ')}>`;
   const parts =
     field.kind === 'boolean'
-      ? ['<div class="field checkbox">', input, label, description, error, '</div>']
+      ? [
+          '<div class="field checkbox">',
+          input,
+          label,
+          description,
+          error,
+          '</div>',
+        ]
       : ['<div class="field">', label, description, error, input, '</div>'];
   return parts.filter(Boolean).join('\n');
 }

@@ -41,7 +41,10 @@ const FIELD_NAME_PREFIX = 'secret.';
 export function secretFieldsOf(
   schema: unknown,
 ): { fields: SecretField[] } | { problem: string } {
-  if (!isObject(schema) || (schema.type !== undefined && schema.type !== 'object')) {
+  if (
+    !isObject(schema) ||
+    (schema.type !== undefined && schema.type !== 'object')
+  ) {
     return { problem: 'the secrets schema is not an object schema' };
   }
   const properties = isObject(schema.properties) ? schema.properties : {};
@@ -54,7 +57,12 @@ export function secretFieldsOf(
       return { problem: `the secret "${key}" has no schema` };
     }
     const kind = property.type;
-    if (kind !== 'string' && kind !== 'number' && kind !== 'integer' && kind !== 'boolean') {
+    if (
+      kind !== 'string' &&
+      kind !== 'number' &&
+      kind !== 'integer' &&
+      kind !== 'boolean'
+    ) {
       return {
         problem: `the secret "${key}" is of a type this page cannot ask for (${JSON.stringify(
           kind ?? 'unspecified',
@@ -76,7 +84,8 @@ export function secretFieldsOf(
       maximum: numberOrUndefined(property.maximum),
       enum: Array.isArray(property.enum)
         ? property.enum.filter(
-            (v): v is string | number => typeof v === 'string' || typeof v === 'number',
+            (v): v is string | number =>
+              typeof v === 'string' || typeof v === 'number',
           )
         : undefined,
     });
@@ -101,7 +110,10 @@ export function readSubmittedSecrets(
   for (const field of fields) {
     const raw = body[field.name];
     if (Array.isArray(raw)) {
-      errors.push({ field, message: `${field.label} was sent more than once.` });
+      errors.push({
+        field,
+        message: `${field.label} was sent more than once.`,
+      });
       continue;
     }
     const text = typeof raw === 'string' ? raw : undefined;
@@ -116,7 +128,9 @@ export function readSubmittedSecrets(
       continue;
     }
     const result =
-      field.kind === 'string' ? checkString(field, text) : checkNumber(field, text);
+      field.kind === 'string'
+        ? checkString(field, text)
+        : checkNumber(field, text);
     if ('message' in result) {
       errors.push({ field, message: result.message });
     } else {
@@ -132,10 +146,14 @@ function checkString(
 ): { value: string } | { message: string } {
   const length = [...text].length;
   if (field.minLength !== undefined && length < field.minLength) {
-    return { message: `${field.label} must be at least ${field.minLength} characters long.` };
+    return {
+      message: `${field.label} must be at least ${field.minLength} characters long.`,
+    };
   }
   if (field.maxLength !== undefined && length > field.maxLength) {
-    return { message: `${field.label} must be at most ${field.maxLength} characters long.` };
+    return {
+      message: `${field.label} must be at most ${field.maxLength} characters long.`,
+    };
   }
   if (field.pattern !== undefined && !matches(field.pattern, text)) {
     return { message: `${field.label} is not in the expected format.` };
@@ -191,5 +209,7 @@ function nonEmptyString(value: unknown): string | undefined {
 }
 
 function numberOrUndefined(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && Number.isFinite(value)
+    ? value
+    : undefined;
 }

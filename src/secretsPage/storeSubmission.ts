@@ -1,5 +1,9 @@
 import type { AuditorService } from '@backstage/backend-plugin-api';
-import { ConflictError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import type { JsonObject } from '@backstage/types';
 import type { Request } from 'express';
 import type { SecretRequest, SecretStore } from '../stores/types';

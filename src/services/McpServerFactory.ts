@@ -146,35 +146,57 @@ export class McpServerFactory {
           ),
         );
       }
-      const gated = await this.#passGates(mcp, ctx, { entry, input, caller, serverKey: server.key });
+      const gated = await this.#passGates(mcp, ctx, {
+        entry,
+        input,
+        caller,
+        serverKey: server.key,
+      });
       if (gated.kind === 'answer') {
         if ('isError' in gated.result && gated.result.isError) {
           caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
         }
         return gated.result;
       }
-      const run = (signal: AbortSignal) => telemetry.observe(
-        {
-          serverKey: server.key,
-          target: {
-            toolName: entry.tool.name,
-            actionId: entry.action.id,
-            readOnly: entry.action.attributes.readOnly,
-            destructive: entry.action.attributes.destructive,
+      const run = (signal: AbortSignal) =>
+        telemetry.observe(
+          {
+            serverKey: server.key,
+            target: {
+              toolName: entry.tool.name,
+              actionId: entry.action.id,
+              readOnly: entry.action.attributes.readOnly,
+              destructive: entry.action.attributes.destructive,
+            },
+            arguments: input,
+            credentials: caller.credentials,
+            request: caller.request,
+            traceContext: traceContextOf(ctx.mcpReq._meta),
           },
-          arguments: input,
-          credentials: caller.credentials,
-          request: caller.request,
-          traceContext: traceContextOf(ctx.mcpReq._meta),
-        },
-        () =>
-          withProgress(ctx, this.#options.progressIntervalMs, entry.tool.name, () =>
-            this.#callTool(entry, input, caller.credentials, signal, gated.secrets),
-          ),
-      );
+          () =>
+            withProgress(
+              ctx,
+              this.#options.progressIntervalMs,
+              entry.tool.name,
+              () =>
+                this.#callTool(
+                  entry,
+                  input,
+                  caller.credentials,
+                  signal,
+                  gated.secrets,
+                ),
+            ),
+        );
       // An eligible call still running after `tasks.after` answers with a task.
       const result = tasks
-        ? await tasks.call({ ctx, principal: principalKey(caller.credentials), serverKey: server.key, entry, run })
+        ? await tasks.call({
+            ctx,
+            principal: principalKey(caller.credentials),
+            serverKey: server.key,
+            entry,
+            run,
+          })
         : await run(ctx.mcpReq.signal);
       if ('isError' in result && result.isError) {
         caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
@@ -205,7 +227,9 @@ export class McpServerFactory {
     const { gates = [], callStateCodec } = this.#options;
     const previous = ctx.mcpReq.requestState<CallRoundState>();
     const states =
-      previous && typeof previous === 'object' && previous.tool === call.entry.tool.name
+      previous &&
+      typeof previous === 'object' &&
+      previous.tool === call.entry.tool.name
         ? previous.gates
         : {};
     const next: Record<string, JsonObject> = {};

@@ -21,7 +21,10 @@ function action(pluginId: string, name: string): ActionsServiceAction {
   };
 }
 
-const server: McpServerConfig = { name: 'all', filter: { include: [], exclude: [] } };
+const server: McpServerConfig = {
+  name: 'all',
+  filter: { include: [], exclude: [] },
+};
 
 /**
  * An actions service whose list depends on who asks, as the real one does
@@ -39,7 +42,10 @@ function actionsByPrincipal(visible: Record<string, ActionsServiceAction[]>) {
   return { service, calls };
 }
 
-function catalogWith(actions: ActionsService, options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
+function catalogWith(
+  actions: ActionsService,
+  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
+) {
   return ToolCatalog.create({
     actions,
     logger: mockServices.logger.mock(),
@@ -65,7 +71,10 @@ describe('ToolCatalog', () => {
     const catalog = catalogWith(service);
     // Interleaved and concurrent, with warm caches on both sides.
     for (let i = 0; i < 3; i++) {
-      const [a, b] = await Promise.all([names(catalog, alice), names(catalog, bob)]);
+      const [a, b] = await Promise.all([
+        names(catalog, alice),
+        names(catalog, bob),
+      ]);
       expect(a).toEqual(['hr.salaries']);
       expect(b).toEqual(['catalog.get-entity']);
     }
@@ -78,14 +87,22 @@ describe('ToolCatalog', () => {
     ] as any);
     expect(principalKey(open)).not.toBe(principalKey(restricted));
     expect(principalKey(alice)).not.toBe(principalKey(bob));
-    expect(principalKey(alice)).toBe(principalKey(mockCredentials.user('user:default/alice')));
+    expect(principalKey(alice)).toBe(
+      principalKey(mockCredentials.user('user:default/alice')),
+    );
   });
 
   it('lists once per caller within the TTL, and again after it', async () => {
     let now = 0;
-    const { service, calls } = actionsByPrincipal({ 'user:user:default/alice': [action('a', 'x')] });
+    const { service, calls } = actionsByPrincipal({
+      'user:user:default/alice': [action('a', 'x')],
+    });
     const catalog = catalogWith(service, { ttlMs: 1000, now: () => now });
-    await Promise.all([names(catalog, alice), names(catalog, alice), names(catalog, alice)]);
+    await Promise.all([
+      names(catalog, alice),
+      names(catalog, alice),
+      names(catalog, alice),
+    ]);
     expect(calls).toHaveLength(1);
     now = 999;
     await names(catalog, alice);
@@ -133,7 +150,10 @@ describe('ToolCatalog', () => {
     const logger = mockServices.logger.mock();
     // The catalog logs through a child logger of its own.
     logger.child.mockReturnValue(logger);
-    const bad = { ...action('a', 'bad'), schema: { input: { type: 'string' }, output: {} } } as ActionsServiceAction;
+    const bad = {
+      ...action('a', 'bad'),
+      schema: { input: { type: 'string' }, output: {} },
+    } as ActionsServiceAction;
     const service = actionsServiceMock.mock({
       async list() {
         return { actions: [bad, action('a', 'good')] };
@@ -168,9 +188,14 @@ describe('ToolCatalog', () => {
       ttlMs: 0,
       maxEntries: 10,
     });
-    expect((await names(catalog, alice)).sort()).toEqual(['one.get', 'two.get']);
+    expect((await names(catalog, alice)).sort()).toEqual([
+      'one.get',
+      'two.get',
+    ]);
     await names(catalog, bob);
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn.mock.calls[0][1]).toEqual({ actions: 'one:get, two:get' });
+    expect(logger.warn.mock.calls[0][1]).toEqual({
+      actions: 'one:get, two:get',
+    });
   });
 });

@@ -4,11 +4,27 @@ import { Minimatch } from 'minimatch';
 import { ActionFilter, FilterRule, readMcpActionsConfig } from '../config';
 import { isActionAllowed, matchesRule } from './actionFilter';
 
-type Attributes = { readOnly: boolean; destructive: boolean; idempotent: boolean };
+type Attributes = {
+  readOnly: boolean;
+  destructive: boolean;
+  idempotent: boolean;
+};
 
-const READ: Attributes = { readOnly: true, destructive: false, idempotent: true };
-const WRITE: Attributes = { readOnly: false, destructive: false, idempotent: false };
-const DELETE: Attributes = { readOnly: false, destructive: true, idempotent: true };
+const READ: Attributes = {
+  readOnly: true,
+  destructive: false,
+  idempotent: true,
+};
+const WRITE: Attributes = {
+  readOnly: false,
+  destructive: false,
+  idempotent: false,
+};
+const DELETE: Attributes = {
+  readOnly: false,
+  destructive: true,
+  idempotent: true,
+};
 
 function action(id: string, attributes: Attributes) {
   return { id, attributes };
@@ -33,7 +49,10 @@ function allowedBy(filter: ActionFilter): ActionKey[] {
 function filterFromConfig(filter: JsonObject): ActionFilter {
   const config = readMcpActionsConfig(
     new ConfigReader({
-      mcpActions: { defaultServer: false, servers: { test: { name: 'Test', filter } } },
+      mcpActions: {
+        defaultServer: false,
+        servers: { test: { name: 'Test', filter } },
+      },
     }),
   );
   return config.servers[0].filter;
@@ -41,23 +60,123 @@ function filterFromConfig(filter: JsonObject): ActionFilter {
 
 describe('matchesRule', () => {
   it.each<[string, FilterRule, ActionKey, boolean]>([
-    ['catalog:* on a catalog action', { id: 'catalog:*', idMatcher: new Minimatch('catalog:*') }, 'catalogGet', true],
-    ['catalog:* on a scaffolder action', { id: 'catalog:*', idMatcher: new Minimatch('catalog:*') }, 'scaffolderGet', false],
-    ['*:get-* on catalog:get-entity', { id: '*:get-*', idMatcher: new Minimatch('*:get-*') }, 'catalogGet', true],
-    ['*:get-* on scaffolder:get-template', { id: '*:get-*', idMatcher: new Minimatch('*:get-*') }, 'scaffolderGet', true],
-    ['*:get-* on catalog:register-entity', { id: '*:get-*', idMatcher: new Minimatch('*:get-*') }, 'catalogRegister', false],
-    ['an exact id', { id: 'catalog:get-entity', idMatcher: new Minimatch('catalog:get-entity') }, 'catalogGet', true],
-    ['an exact id on another action', { id: 'catalog:get-entity', idMatcher: new Minimatch('catalog:get-entity') }, 'catalogRegister', false],
-    ['a brace glob', { idMatcher: new Minimatch('{catalog,techdocs}:delete-*') }, 'techdocsDelete', true],
-    ['readOnly: true on a read', { attributes: { readOnly: true } }, 'catalogGet', true],
-    ['readOnly: true on a write', { attributes: { readOnly: true } }, 'catalogRegister', false],
-    ['destructive: false on a read', { attributes: { destructive: false } }, 'catalogGet', true],
-    ['destructive: false on a delete', { attributes: { destructive: false } }, 'catalogDelete', false],
-    ['two attributes, both matching', { attributes: { destructive: true, idempotent: true } }, 'techdocsDelete', true],
-    ['two attributes, one not matching', { attributes: { readOnly: false, idempotent: true } }, 'scaffolderRun', false],
-    ['glob and attribute both matching', { idMatcher: new Minimatch('catalog:*'), attributes: { destructive: true } }, 'catalogDelete', true],
-    ['glob matching, attribute not', { idMatcher: new Minimatch('catalog:*'), attributes: { destructive: true } }, 'catalogGet', false],
-    ['attribute matching, glob not', { idMatcher: new Minimatch('catalog:*'), attributes: { destructive: true } }, 'techdocsDelete', false],
+    [
+      'catalog:* on a catalog action',
+      { id: 'catalog:*', idMatcher: new Minimatch('catalog:*') },
+      'catalogGet',
+      true,
+    ],
+    [
+      'catalog:* on a scaffolder action',
+      { id: 'catalog:*', idMatcher: new Minimatch('catalog:*') },
+      'scaffolderGet',
+      false,
+    ],
+    [
+      '*:get-* on catalog:get-entity',
+      { id: '*:get-*', idMatcher: new Minimatch('*:get-*') },
+      'catalogGet',
+      true,
+    ],
+    [
+      '*:get-* on scaffolder:get-template',
+      { id: '*:get-*', idMatcher: new Minimatch('*:get-*') },
+      'scaffolderGet',
+      true,
+    ],
+    [
+      '*:get-* on catalog:register-entity',
+      { id: '*:get-*', idMatcher: new Minimatch('*:get-*') },
+      'catalogRegister',
+      false,
+    ],
+    [
+      'an exact id',
+      {
+        id: 'catalog:get-entity',
+        idMatcher: new Minimatch('catalog:get-entity'),
+      },
+      'catalogGet',
+      true,
+    ],
+    [
+      'an exact id on another action',
+      {
+        id: 'catalog:get-entity',
+        idMatcher: new Minimatch('catalog:get-entity'),
+      },
+      'catalogRegister',
+      false,
+    ],
+    [
+      'a brace glob',
+      { idMatcher: new Minimatch('{catalog,techdocs}:delete-*') },
+      'techdocsDelete',
+      true,
+    ],
+    [
+      'readOnly: true on a read',
+      { attributes: { readOnly: true } },
+      'catalogGet',
+      true,
+    ],
+    [
+      'readOnly: true on a write',
+      { attributes: { readOnly: true } },
+      'catalogRegister',
+      false,
+    ],
+    [
+      'destructive: false on a read',
+      { attributes: { destructive: false } },
+      'catalogGet',
+      true,
+    ],
+    [
+      'destructive: false on a delete',
+      { attributes: { destructive: false } },
+      'catalogDelete',
+      false,
+    ],
+    [
+      'two attributes, both matching',
+      { attributes: { destructive: true, idempotent: true } },
+      'techdocsDelete',
+      true,
+    ],
+    [
+      'two attributes, one not matching',
+      { attributes: { readOnly: false, idempotent: true } },
+      'scaffolderRun',
+      false,
+    ],
+    [
+      'glob and attribute both matching',
+      {
+        idMatcher: new Minimatch('catalog:*'),
+        attributes: { destructive: true },
+      },
+      'catalogDelete',
+      true,
+    ],
+    [
+      'glob matching, attribute not',
+      {
+        idMatcher: new Minimatch('catalog:*'),
+        attributes: { destructive: true },
+      },
+      'catalogGet',
+      false,
+    ],
+    [
+      'attribute matching, glob not',
+      {
+        idMatcher: new Minimatch('catalog:*'),
+        attributes: { destructive: true },
+      },
+      'techdocsDelete',
+      false,
+    ],
     ['an empty rule', {}, 'catalogGet', true],
   ])('%s: %p', (_label, rule, key, expected) => {
     expect(matchesRule(ACTIONS[key], rule)).toBe(expected);
@@ -67,13 +186,34 @@ describe('matchesRule', () => {
 describe('isActionAllowed', () => {
   it.each<[string, JsonObject, ActionKey[]]>([
     ['no rules lets everything pass', {}, ALL],
-    ['empty include and exclude lets everything pass', { include: [], exclude: [] }, ALL],
-    ['include catalog:*', { include: [{ id: 'catalog:*' }] }, ['catalogGet', 'catalogRegister', 'catalogDelete']],
-    ['include *:get-*', { include: [{ id: '*:get-*' }] }, ['catalogGet', 'scaffolderGet']],
-    ['include readOnly', { include: [{ attributes: { readOnly: true } }] }, ['catalogGet', 'scaffolderGet']],
+    [
+      'empty include and exclude lets everything pass',
+      { include: [], exclude: [] },
+      ALL,
+    ],
+    [
+      'include catalog:*',
+      { include: [{ id: 'catalog:*' }] },
+      ['catalogGet', 'catalogRegister', 'catalogDelete'],
+    ],
+    [
+      'include *:get-*',
+      { include: [{ id: '*:get-*' }] },
+      ['catalogGet', 'scaffolderGet'],
+    ],
+    [
+      'include readOnly',
+      { include: [{ attributes: { readOnly: true } }] },
+      ['catalogGet', 'scaffolderGet'],
+    ],
     [
       'include any of several rules',
-      { include: [{ id: 'scaffolder:*' }, { attributes: { destructive: true } }] },
+      {
+        include: [
+          { id: 'scaffolder:*' },
+          { attributes: { destructive: true } },
+        ],
+      },
       ['catalogDelete', 'scaffolderGet', 'scaffolderRun', 'techdocsDelete'],
     ],
     [
@@ -93,18 +233,30 @@ describe('isActionAllowed', () => {
     ],
     [
       'exclude wins over an include matching the same action exactly',
-      { include: [{ id: 'catalog:get-entity' }], exclude: [{ id: 'catalog:get-entity' }] },
+      {
+        include: [{ id: 'catalog:get-entity' }],
+        exclude: [{ id: 'catalog:get-entity' }],
+      },
       [],
     ],
     [
       'exclude by attribute wins over include by glob',
-      { include: [{ id: '*:*' }], exclude: [{ attributes: { readOnly: false, destructive: false } }] },
+      {
+        include: [{ id: '*:*' }],
+        exclude: [{ attributes: { readOnly: false, destructive: false } }],
+      },
       ['catalogGet', 'catalogDelete', 'scaffolderGet', 'techdocsDelete'],
     ],
     [
       'exclude by combined rule only removes what matches both',
       { exclude: [{ id: 'catalog:*', attributes: { destructive: true } }] },
-      ['catalogGet', 'catalogRegister', 'scaffolderGet', 'scaffolderRun', 'techdocsDelete'],
+      [
+        'catalogGet',
+        'catalogRegister',
+        'scaffolderGet',
+        'scaffolderRun',
+        'techdocsDelete',
+      ],
     ],
     ['include matching nothing', { include: [{ id: 'nope:*' }] }, []],
   ])('%s', (_label, filter, expected) => {
@@ -114,7 +266,9 @@ describe('isActionAllowed', () => {
   it('works with hand-built rules', () => {
     const filter: ActionFilter = {
       include: [{ id: '*:get-*', idMatcher: new Minimatch('*:get-*') }],
-      exclude: [{ id: 'scaffolder:*', idMatcher: new Minimatch('scaffolder:*') }],
+      exclude: [
+        { id: 'scaffolder:*', idMatcher: new Minimatch('scaffolder:*') },
+      ],
     };
     expect(allowedBy(filter)).toEqual(['catalogGet']);
   });

@@ -7,13 +7,19 @@ type FilterableAction = Pick<ActionsServiceAction, 'id' | 'attributes'>;
  * A rule matches when its glob (if any) matches the action id and every
  * attribute it names has the same value on the action.
  */
-export function matchesRule(action: FilterableAction, rule: FilterRule): boolean {
+export function matchesRule(
+  action: FilterableAction,
+  rule: FilterRule,
+): boolean {
   if (rule.idMatcher && !rule.idMatcher.match(action.id)) {
     return false;
   }
   if (rule.attributes) {
     for (const [attribute, expected] of Object.entries(rule.attributes)) {
-      if (action.attributes[attribute as keyof typeof action.attributes] !== expected) {
+      if (
+        action.attributes[attribute as keyof typeof action.attributes] !==
+        expected
+      ) {
         return false;
       }
     }

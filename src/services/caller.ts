@@ -9,7 +9,10 @@ import { principalKey } from './principalKey';
  */
 export interface ExchangeHooks {
   /** Records what the handler learnt of a request, for its metric. */
-  annotate(id: RequestId, details: { toolName?: string; toolError?: boolean }): void;
+  annotate(
+    id: RequestId,
+    details: { toolName?: string; toolError?: boolean },
+  ): void;
   /**
    * True for a request whose `notifications/cancelled` came in the same
    * batch: it is answered at once and the action never runs.

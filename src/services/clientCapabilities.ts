@@ -27,7 +27,9 @@ export function clientCapabilitiesOf(
 
 /** Whether the client can show a form (form-mode elicitation). */
 export function canElicitForm(capabilities: ClientCapabilities | undefined) {
-  const elicitation = capabilities?.elicitation as Record<string, unknown> | undefined;
+  const elicitation = capabilities?.elicitation as
+    | Record<string, unknown>
+    | undefined;
   if (!elicitation) {
     return false;
   }
@@ -37,7 +39,9 @@ export function canElicitForm(capabilities: ClientCapabilities | undefined) {
 
 /** Whether the client can send its user to a URL (URL-mode elicitation). */
 export function canElicitUrl(capabilities: ClientCapabilities | undefined) {
-  const elicitation = capabilities?.elicitation as Record<string, unknown> | undefined;
+  const elicitation = capabilities?.elicitation as
+    | Record<string, unknown>
+    | undefined;
   return Boolean(elicitation && 'url' in elicitation);
 }
 

@@ -36,7 +36,9 @@ export async function invokeWithLimits<T>(
       timeoutMs,
     );
     onAbort = () =>
-      reject(new ToolCallCancelledError(`${label} was cancelled by the client`));
+      reject(
+        new ToolCallCancelledError(`${label} was cancelled by the client`),
+      );
     signal?.addEventListener('abort', onAbort, { once: true });
   });
   try {

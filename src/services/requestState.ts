@@ -30,6 +30,7 @@ export function createCallStateCodec(
   return createRequestStateCodec<CallRoundState>({
     key,
     ttlSeconds,
-    bind: ctx => `${ctx.mcpReq.method}\u0000${ctx.http?.authInfo?.clientId ?? ''}`,
+    bind: ctx =>
+      `${ctx.mcpReq.method}\u0000${ctx.http?.authInfo?.clientId ?? ''}`,
   });
 }

@@ -24,7 +24,9 @@ export async function requireKeyForSecrets(options: {
     throw new Error(
       `Missing required config value at 'mcpActions.secrets.encryptionKey': the actions ${needing
         .map(id => `"${id}"`)
-        .join(', ')} declare secrets, which users enter on a page of this plugin and which are kept encrypted with this key (at least 32 characters, the same on every replica)`,
+        .join(
+          ', ',
+        )} declare secrets, which users enter on a page of this plugin and which are kept encrypted with this key (at least 32 characters, the same on every replica)`,
     );
   }
 }

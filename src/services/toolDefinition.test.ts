@@ -23,7 +23,11 @@ function makeAction(
     description: 'Fetches one catalog entity',
     attributes: { readOnly: true, destructive: false, idempotent: true },
     ...rest,
-    schema: { input: INPUT, output: { type: 'object' }, ...schema } as ActionsServiceAction['schema'],
+    schema: {
+      input: INPUT,
+      output: { type: 'object' },
+      ...schema,
+    } as ActionsServiceAction['schema'],
   };
 }
 
@@ -51,18 +55,24 @@ describe('actionToTool', () => {
   it.each<[string, ActionsServiceAction['attributes']]>([
     ['read only', { readOnly: true, destructive: false, idempotent: true }],
     ['destructive', { readOnly: false, destructive: true, idempotent: false }],
-    ['idempotent write', { readOnly: false, destructive: false, idempotent: true }],
-  ])('maps the attributes of a %s action to annotations', (_label, attributes) => {
-    const result = actionToTool(makeAction({ attributes }), 'x');
-    if (!('tool' in result)) throw new Error(result.problem);
-    expect(result.tool.annotations).toEqual({
-      title: 'Get entity',
-      readOnlyHint: attributes.readOnly,
-      destructiveHint: attributes.destructive,
-      idempotentHint: attributes.idempotent,
-      openWorldHint: false,
-    });
-  });
+    [
+      'idempotent write',
+      { readOnly: false, destructive: false, idempotent: true },
+    ],
+  ])(
+    'maps the attributes of a %s action to annotations',
+    (_label, attributes) => {
+      const result = actionToTool(makeAction({ attributes }), 'x');
+      if (!('tool' in result)) throw new Error(result.problem);
+      expect(result.tool.annotations).toEqual({
+        title: 'Get entity',
+        readOnlyHint: attributes.readOnly,
+        destructiveHint: attributes.destructive,
+        idempotentHint: attributes.idempotent,
+        openWorldHint: false,
+      });
+    },
+  );
 
   it.each<[string, unknown]>([
     ['a string schema', { type: 'string' }],
@@ -73,25 +83,39 @@ describe('actionToTool', () => {
     ['a boolean schema', true],
     ['a string', 'object'],
   ])('reports %s as input as a problem', (_label, input) => {
-    const result = actionToTool(makeAction({ schema: { input: input as Schema } }), 'x');
+    const result = actionToTool(
+      makeAction({ schema: { input: input as Schema } }),
+      'x',
+    );
     expect(result).toEqual({
       problem: 'its input schema is not a JSON Schema of type "object"',
     });
   });
 
   it('reports an action without any schema as a problem', () => {
-    const action = { ...makeAction(), schema: undefined } as unknown as ActionsServiceAction;
+    const action = {
+      ...makeAction(),
+      schema: undefined,
+    } as unknown as ActionsServiceAction;
     expect(actionToTool(action, 'x')).toEqual({
       problem: 'its input schema is not a JSON Schema of type "object"',
     });
   });
 
   it.each<[string, unknown]>([
-    ['an object output', { type: 'object', properties: { a: { type: 'number' } } }],
+    [
+      'an object output',
+      { type: 'object', properties: { a: { type: 'number' } } },
+    ],
     ['an object output without properties', { type: 'object' }],
   ])('with %s, sets outputSchema', (_label, output) => {
-    const result = actionToTool(makeAction({ schema: { output: output as Schema } }), 'x');
-    expect(result).toEqual({ tool: expect.objectContaining({ outputSchema: output }) });
+    const result = actionToTool(
+      makeAction({ schema: { output: output as Schema } }),
+      'x',
+    );
+    expect(result).toEqual({
+      tool: expect.objectContaining({ outputSchema: output }),
+    });
   });
 
   it.each<[string, unknown]>([
@@ -100,9 +124,14 @@ describe('actionToTool', () => {
     ['an untyped output', {}],
     ['a missing output', undefined],
   ])('with %s, leaves outputSchema out', (_label, output) => {
-    const result = actionToTool(makeAction({ schema: { output: output as Schema } }), 'x');
+    const result = actionToTool(
+      makeAction({ schema: { output: output as Schema } }),
+      'x',
+    );
     expect(result).toEqual({ tool: expect.objectContaining({ name: 'x' }) });
-    expect((result as { tool: object }).tool).not.toHaveProperty('outputSchema');
+    expect((result as { tool: object }).tool).not.toHaveProperty(
+      'outputSchema',
+    );
   });
 
   it('reports what the MCP tool schema refuses', () => {

@@ -11,7 +11,9 @@ export function actionToTool(
 ): { tool: Tool } | { problem: string } {
   const input = action.schema?.input;
   if (!input || typeof input !== 'object' || input.type !== 'object') {
-    return { problem: 'its input schema is not a JSON Schema of type "object"' };
+    return {
+      problem: 'its input schema is not a JSON Schema of type "object"',
+    };
   }
   const output = action.schema?.output;
   const candidate: Tool = {
@@ -37,7 +39,10 @@ export function actionToTool(
   if (checked.issues) {
     return {
       problem: checked.issues
-        .map(i => `${(i.path ?? []).map(p => (typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`)
+        .map(
+          i =>
+            `${(i.path ?? []).map(p => (typeof p === 'object' ? p.key : p)).join('.')}: ${i.message}`,
+        )
         .join('; '),
     };
   }

@@ -3,7 +3,9 @@ import type { JsonValue } from '@backstage/types';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 
 /** One text item with the output as JSON, plus structured content for objects. */
-export function toolSuccessResult(output: JsonValue | undefined): CallToolResult {
+export function toolSuccessResult(
+  output: JsonValue | undefined,
+): CallToolResult {
   const isObject =
     output !== null && typeof output === 'object' && !Array.isArray(output);
   return {
@@ -26,8 +28,14 @@ export function toolErrorResult(error: unknown): CallToolResult {
 }
 
 /** The error's name and message as the caller should see them. */
-export function describeError(error: unknown): { name: string; message: string } {
-  if (error instanceof ResponseError || (isError(error) && error.name === 'ResponseError')) {
+export function describeError(error: unknown): {
+  name: string;
+  message: string;
+} {
+  if (
+    error instanceof ResponseError ||
+    (isError(error) && error.name === 'ResponseError')
+  ) {
     const cause = (error as ResponseError).cause;
     if (cause && cause.name) {
       return { name: cause.name, message: cause.message };

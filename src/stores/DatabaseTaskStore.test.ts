@@ -205,9 +205,9 @@ describe.each(engines)('DatabaseTaskStore on $name', engine => {
           lastUpdatedAt: T0,
         }),
       });
-      expect(late.outcome === 'already-terminal' && late.task).not.toHaveProperty(
-        'result',
-      );
+      expect(
+        late.outcome === 'already-terminal' && late.task,
+      ).not.toHaveProperty('result');
       expect((await store.fail(task.taskId, 'x')).outcome).toBe(
         'already-terminal',
       );
@@ -248,7 +248,7 @@ describe.each(engines)('DatabaseTaskStore on $name', engine => {
   });
 
   describe('heartbeats and orphans', () => {
-    it("bumps the working tasks of one instance, and nothing else", async () => {
+    it('bumps the working tasks of one instance, and nothing else', async () => {
       const mine = [await createTask(), await createTask()];
       const finished = await createTask();
       await store.complete(finished.taskId, RESULT);

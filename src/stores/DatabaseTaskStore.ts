@@ -61,7 +61,10 @@ export class DatabaseTaskStore implements TaskStore {
    *   of one replica are judged by another's clock, so choose the staleness
    *   limit of `failOrphaned` with clock skew in mind.
    */
-  static create(options: { knex: Knex; now?: () => number }): DatabaseTaskStore {
+  static create(options: {
+    knex: Knex;
+    now?: () => number;
+  }): DatabaseTaskStore {
     return new DatabaseTaskStore(options);
   }
 
@@ -109,7 +112,10 @@ export class DatabaseTaskStore implements TaskStore {
     return toRecord(row);
   }
 
-  async get(taskId: string, principal: string): Promise<TaskRecord | undefined> {
+  async get(
+    taskId: string,
+    principal: string,
+  ): Promise<TaskRecord | undefined> {
     const row = await this.#live(this.#now())
       .where({ task_id: taskId, principal })
       .first();

@@ -47,7 +47,9 @@ const MIGRATION_RETRY_BASE_MS = 250;
  * skip migrations (`backend.database.skipMigrations`, e.g. a database whose
  * schema is managed elsewhere). Safe to call from every replica at once.
  */
-export async function applyMigrations(database: DatabaseService): Promise<void> {
+export async function applyMigrations(
+  database: DatabaseService,
+): Promise<void> {
   if (database.migrations?.skip) {
     return;
   }

@@ -72,9 +72,9 @@ describe('SecretCipher', () => {
     ['tag', 3],
   ] as const)('detects a tampered %s', (_, part) => {
     const sealed = cipher.seal(PLAINTEXT, AAD);
-    expect(failureOf(() => cipher.open(tamper(sealed, part), AAD))).toBeInstanceOf(
-      SecretDecryptionError,
-    );
+    expect(
+      failureOf(() => cipher.open(tamper(sealed, part), AAD)),
+    ).toBeInstanceOf(SecretDecryptionError);
   });
 
   it('refuses a wrong key', () => {
@@ -131,9 +131,7 @@ describe('SecretCipher', () => {
       const phrase = 'correct horse battery staple';
       const replicaA = SecretCipher.fromConfigString(phrase);
       const replicaB = SecretCipher.fromConfigString(phrase);
-      expect(replicaB.open(replicaA.seal(PLAINTEXT, AAD), AAD)).toBe(
-        PLAINTEXT,
-      );
+      expect(replicaB.open(replicaA.seal(PLAINTEXT, AAD), AAD)).toBe(PLAINTEXT);
       const otherPhrase = SecretCipher.fromConfigString(`${phrase}!`);
       const sealed = replicaA.seal(PLAINTEXT, AAD);
       expect(failureOf(() => otherPhrase.open(sealed, AAD))).toBeInstanceOf(

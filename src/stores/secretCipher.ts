@@ -83,7 +83,9 @@ export class SecretCipher {
       cipher.final(),
     ]);
     return [VERSION, iv, ciphertext, cipher.getAuthTag()]
-      .map(part => (typeof part === 'string' ? part : part.toString('base64url')))
+      .map(part =>
+        typeof part === 'string' ? part : part.toString('base64url'),
+      )
       .join('.');
   }
 

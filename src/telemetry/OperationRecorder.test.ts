@@ -53,8 +53,16 @@ describe('OperationRecorder', () => {
     const { recorder, operations } = setup();
     recorder.received({ id: 1, method: 'tools/call' });
     recorder.received({ method: 'x/unheard-of' });
-    recorder.received({ method: 'notifications/cancelled', params: { requestId: 1 } } as any);
-    expect(operations.map(o => [o.attributes['mcp.method.name'], o.attributes['error.type']])).toEqual([
+    recorder.received({
+      method: 'notifications/cancelled',
+      params: { requestId: 1 },
+    } as any);
+    expect(
+      operations.map(o => [
+        o.attributes['mcp.method.name'],
+        o.attributes['error.type'],
+      ]),
+    ).toEqual([
       ['_OTHER', undefined],
       ['tools/call', 'cancelled'],
       ['notifications/cancelled', undefined],
@@ -71,7 +79,10 @@ describe('OperationRecorder', () => {
     expect(recorder.isPending(2)).toBe(true);
     recorder.answerAll({ cancelled: true });
     recorder.answerAll({});
-    expect(operations.map(o => o.attributes['error.type'])).toEqual(['cancelled', 'cancelled']);
+    expect(operations.map(o => o.attributes['error.type'])).toEqual([
+      'cancelled',
+      'cancelled',
+    ]);
     expect(recorder.isPending(2)).toBe(false);
   });
 });

@@ -87,7 +87,8 @@ export class OperationRecorder {
       return;
     }
     if (message.method === 'notifications/cancelled') {
-      const target = (message.params as { requestId?: unknown } | undefined)?.requestId;
+      const target = (message.params as { requestId?: unknown } | undefined)
+        ?.requestId;
       if (typeof target === 'string' || typeof target === 'number') {
         this.answered(target, { cancelled: true });
       }

@@ -57,7 +57,10 @@ export class ToolCallTelemetry {
     const { tracing } = this.#options;
     const { target } = details;
     const carrier = details.traceContext ?? headerCarrier(details.request);
-    const parent = tracing.propagation.extract(tracing.context.active(), carrier);
+    const parent = tracing.propagation.extract(
+      tracing.context.active(),
+      carrier,
+    );
     return tracing.context.with(parent, () =>
       tracing.startActiveSpan(
         `tools/call ${target.toolName}`,
@@ -78,7 +81,10 @@ export class ToolCallTelemetry {
             });
           } else {
             if (this.#options.capturePayloads) {
-              span.setAttribute('gen_ai.tool.call.result', JSON.stringify(result.structuredContent ?? textOf(result)));
+              span.setAttribute(
+                'gen_ai.tool.call.result',
+                JSON.stringify(result.structuredContent ?? textOf(result)),
+              );
             }
             await audit?.success();
           }
@@ -98,7 +104,10 @@ export class ToolCallTelemetry {
       eventId: 'tool-discovery',
       severityLevel: 'low',
       request: details.request,
-      meta: { server: serverKeyOf(details.serverKey), toolCount: details.toolCount },
+      meta: {
+        server: serverKeyOf(details.serverKey),
+        toolCount: details.toolCount,
+      },
     });
     await event.success();
   }

@@ -69,7 +69,8 @@ export function createMcpMetrics(metrics: MetricsService): McpMetrics {
     sessionDuration: metrics.createHistogram<SessionAttributes>(
       'mcp.server.session.duration',
       {
-        description: 'The duration of the MCP session as observed on the MCP server.',
+        description:
+          'The duration of the MCP session as observed on the MCP server.',
         unit: 's',
         advice: { explicitBucketBoundaries: MCP_DURATION_BUCKETS },
       },

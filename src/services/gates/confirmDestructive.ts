@@ -1,7 +1,4 @@
-import {
-  inputRequired,
-  inputResponse,
-} from '@modelcontextprotocol/server';
+import { inputRequired, inputResponse } from '@modelcontextprotocol/server';
 import { createHash } from 'node:crypto';
 import { toolErrorResult } from '../toolResults';
 import { canElicitForm } from '../clientCapabilities';
@@ -46,7 +43,9 @@ export class ConfirmDestructiveGate implements CallGate {
       return {
         kind: 'answer',
         result: toolErrorResult(
-          new Error(`Tool "${entry.tool.name}" was declined by the user; nothing ran`),
+          new Error(
+            `Tool "${entry.tool.name}" was declined by the user; nothing ran`,
+          ),
         ),
       };
     }
@@ -67,7 +66,11 @@ export class ConfirmDestructiveGate implements CallGate {
       kind: 'ask',
       state: { asked: argumentsHash },
       request: inputRequired.elicit({
-        message: questionFor(entry.tool.title ?? entry.tool.name, entry.tool.name, input),
+        message: questionFor(
+          entry.tool.title ?? entry.tool.name,
+          entry.tool.name,
+          input,
+        ),
         requestedSchema: {
           type: 'object',
           properties: {
@@ -109,7 +112,10 @@ function stableJson(value: unknown): string {
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
       .sort()
-      .map(k => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .map(
+        k =>
+          `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`,
+      )
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -72,7 +72,9 @@ export class SecretsGate implements CallGate {
       return {
         kind: 'answer',
         result: toolErrorResult(
-          new Error(`Tool "${entry.tool.name}" was declined by the user; nothing ran`),
+          new Error(
+            `Tool "${entry.tool.name}" was declined by the user; nothing ran`,
+          ),
         ),
       };
     }

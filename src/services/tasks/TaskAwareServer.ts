@@ -28,7 +28,9 @@ export class TaskAwareServer extends Server {
       if (result.resultType !== 'task') {
         return result;
       }
-      const { content: _added, ...task } = result as Result & { content?: unknown };
+      const { content: _added, ...task } = result as Result & {
+        content?: unknown;
+      };
       return task;
     };
   }

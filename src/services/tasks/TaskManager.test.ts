@@ -1,8 +1,14 @@
 import { TestDatabases, mockServices } from '@backstage/backend-test-utils';
-import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
+import type {
+  CallToolResult,
+  ServerContext,
+} from '@modelcontextprotocol/server';
 import { Minimatch } from 'minimatch';
 import type { TasksConfig } from '../../config';
-import { DatabaseTaskStore, ORPHANED_TASK_MESSAGE } from '../../stores/DatabaseTaskStore';
+import {
+  DatabaseTaskStore,
+  ORPHANED_TASK_MESSAGE,
+} from '../../stores/DatabaseTaskStore';
 import { applyMigrations } from '../../stores/migrations';
 import type { Knex } from '../../stores/knex';
 import type { TaskStore } from '../../stores/types';
@@ -31,7 +37,9 @@ function entry(actionId = 'test:slow'): ToolEntry {
 }
 
 /** The parts of the SDK's context the manager reads: the signal and the envelope. */
-function contextFor(options: { declares?: boolean; signal?: AbortSignal } = {}) {
+function contextFor(
+  options: { declares?: boolean; signal?: AbortSignal } = {},
+) {
   return {
     mcpReq: {
       signal: options.signal ?? new AbortController().signal,
@@ -110,11 +118,16 @@ describe('TaskManager', () => {
   it('fails the task with an internal error when the call itself throws', async () => {
     const { taskId, call } = await startTask();
     call.fail(new Error('the pipeline broke'));
-    await until(async () => (await store.get(taskId, PRINCIPAL))?.status === 'failed');
+    await until(
+      async () => (await store.get(taskId, PRINCIPAL))?.status === 'failed',
+    );
     expect(await store.get(taskId, PRINCIPAL)).toMatchObject({
       status: 'failed',
       statusMessage: 'Tool "test.slow" failed: the pipeline broke',
-      error: { code: -32603, message: 'Tool "test.slow" failed: the pipeline broke' },
+      error: {
+        code: -32603,
+        message: 'Tool "test.slow" failed: the pipeline broke',
+      },
     });
     await until(async () => tasks.localCount === 0);
   });
@@ -140,7 +153,9 @@ describe('TaskManager', () => {
     });
     await new Promise(resolve => setTimeout(resolve, 50));
     call.release('late but whole');
-    expect(await answer).toEqual({ content: [{ type: 'text', text: 'late but whole' }] });
+    expect(await answer).toEqual({
+      content: [{ type: 'text', text: 'late but whole' }],
+    });
   });
 
   it('lets closing the request cancel the call until it became a task, and not after', async () => {
@@ -163,9 +178,13 @@ describe('TaskManager', () => {
     expect(await tasks.find(taskId, PRINCIPAL, undefined)).toBeDefined();
     expect(await tasks.find(taskId, PRINCIPAL, 'catalog')).toBeUndefined();
     expect(await tasks.cancel(taskId, PRINCIPAL, 'catalog')).toBe('not-found');
-    expect(await tasks.cancel(taskId, 'user:default/bob', undefined)).toBe('not-found');
+    expect(await tasks.cancel(taskId, 'user:default/bob', undefined)).toBe(
+      'not-found',
+    );
     expect(await tasks.cancel(taskId, PRINCIPAL, undefined)).toBe('cancelled');
-    expect(await tasks.cancel(taskId, PRINCIPAL, undefined)).toBe('already-terminal');
+    expect(await tasks.cancel(taskId, PRINCIPAL, undefined)).toBe(
+      'already-terminal',
+    );
   });
 
   it('stops waiting, on its next heartbeat, for a call whose task was cancelled on another replica', async () => {
@@ -181,11 +200,16 @@ describe('TaskManager', () => {
     const before = (await store.get(taskId, PRINCIPAL))!.heartbeatAt;
     await new Promise(resolve => setTimeout(resolve, 5));
     await tasks.heartbeat();
-    expect((await store.get(taskId, PRINCIPAL))!.heartbeatAt).toBeGreaterThan(before);
+    expect((await store.get(taskId, PRINCIPAL))!.heartbeatAt).toBeGreaterThan(
+      before,
+    );
   });
 
   it('fails the tasks of an instance that stopped heartbeating, and only those', async () => {
-    const past = DatabaseTaskStore.create({ knex, now: () => Date.now() - 60_000 });
+    const past = DatabaseTaskStore.create({
+      knex,
+      now: () => Date.now() - 60_000,
+    });
     const orphan = await past.create({
       principal: PRINCIPAL,
       serverKey: 'default',
@@ -227,7 +251,10 @@ describe('TaskManager', () => {
 
   it.each([
     ['a tool outside the rules', { entry: entry('test:quick') }],
-    ['a client that did not declare the extension', { ctx: contextFor({ declares: false }) }],
+    [
+      'a client that did not declare the extension',
+      { ctx: contextFor({ declares: false }) },
+    ],
   ])('never makes a task for %s', async (_label, override) => {
     const call = controllableCall();
     const answer = tasks.call({

@@ -1,6 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
-import type { CallToolResult, ServerContext } from '@modelcontextprotocol/server';
+import type {
+  CallToolResult,
+  ServerContext,
+} from '@modelcontextprotocol/server';
 import type { TasksConfig } from '../../config';
 import { ORPHANED_TASK_MESSAGE } from '../../stores/DatabaseTaskStore';
 import type { TaskRecord, TaskStore } from '../../stores/types';
@@ -155,7 +158,9 @@ export class TaskManager {
     serverKey: string | undefined,
   ): Promise<TaskRecord | undefined> {
     const task = await this.#store.get(taskId, principal);
-    return task?.serverKey === (serverKey ?? DEFAULT_SERVER_KEY) ? task : undefined;
+    return task?.serverKey === (serverKey ?? DEFAULT_SERVER_KEY)
+      ? task
+      : undefined;
   }
 
   /**
@@ -271,7 +276,10 @@ export class TaskManager {
 }
 
 /** Whether `promise` settles (either way) within `ms`; never rejects. */
-async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+async function settlesWithin(
+  promise: Promise<unknown>,
+  ms: number,
+): Promise<boolean> {
   if (ms <= 0) {
     return false;
   }

@@ -30,37 +30,49 @@ export function serveTaskMethods(
   tasks: TaskManager,
   serverKey: string | undefined,
 ) {
-  mcp.setRequestHandler('tasks/get', { params: TaskIdParams }, async ({ taskId }, ctx) => {
-    const principal = principalFor(ctx, 'tasks/get');
-    const task = await tasks.find(taskId, principal, serverKey);
-    if (!task) {
-      throw taskNotFound('Failed to retrieve task');
-    }
-    return detailedTask(task);
-  });
+  mcp.setRequestHandler(
+    'tasks/get',
+    { params: TaskIdParams },
+    async ({ taskId }, ctx) => {
+      const principal = principalFor(ctx, 'tasks/get');
+      const task = await tasks.find(taskId, principal, serverKey);
+      if (!task) {
+        throw taskNotFound('Failed to retrieve task');
+      }
+      return detailedTask(task);
+    },
+  );
 
   // The plugin never asks for input inside a task, so no input request is
   // ever outstanding: as the extension prescribes for responses to keys
   // that are not outstanding, they are ignored, and the update is
   // acknowledged. (The SDK lifts `inputResponses` out of every request's
   // params, into `ctx.mcpReq.inputResponses`, where nothing reads them.)
-  mcp.setRequestHandler('tasks/update', { params: TaskIdParams }, async ({ taskId }, ctx) => {
-    const principal = principalFor(ctx, 'tasks/update');
-    if (!(await tasks.find(taskId, principal, serverKey))) {
-      throw taskNotFound('Failed to update task');
-    }
-    return {};
-  });
+  mcp.setRequestHandler(
+    'tasks/update',
+    { params: TaskIdParams },
+    async ({ taskId }, ctx) => {
+      const principal = principalFor(ctx, 'tasks/update');
+      if (!(await tasks.find(taskId, principal, serverKey))) {
+        throw taskNotFound('Failed to update task');
+      }
+      return {};
+    },
+  );
 
   // Acknowledged for a working task (now cancelled) and, idempotently, for
   // one that had already ended (its state stays).
-  mcp.setRequestHandler('tasks/cancel', { params: TaskIdParams }, async ({ taskId }, ctx) => {
-    const principal = principalFor(ctx, 'tasks/cancel');
-    if ((await tasks.cancel(taskId, principal, serverKey)) === 'not-found') {
-      throw taskNotFound('Failed to cancel task');
-    }
-    return {};
-  });
+  mcp.setRequestHandler(
+    'tasks/cancel',
+    { params: TaskIdParams },
+    async ({ taskId }, ctx) => {
+      const principal = principalFor(ctx, 'tasks/cancel');
+      if ((await tasks.cancel(taskId, principal, serverKey)) === 'not-found') {
+        throw taskNotFound('Failed to cancel task');
+      }
+      return {};
+    },
+  );
 
   mcp.registerCapabilities({ extensions: { [TASKS_EXTENSION_ID]: {} } });
 }
@@ -85,5 +97,8 @@ function principalFor(ctx: ServerContext, method: string): string {
  * so that nothing can be learnt about other callers' tasks.
  */
 function taskNotFound(what: string) {
-  return new ProtocolError(ProtocolErrorCode.InvalidParams, `${what}: Task not found`);
+  return new ProtocolError(
+    ProtocolErrorCode.InvalidParams,
+    `${what}: Task not found`,
+  );
 }

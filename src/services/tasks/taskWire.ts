@@ -31,7 +31,10 @@ export type CreateTaskResult = WireTask & { resultType: 'task' };
  * `DetailedTask`, the answer to `tasks/get`: a completed task carries the
  * call's result (tool errors included), a failed one the JSON-RPC error.
  */
-export type DetailedTask = WireTask & { result?: JsonObject; error?: TaskError };
+export type DetailedTask = WireTask & {
+  result?: JsonObject;
+  error?: TaskError;
+};
 
 export function wireTask(record: TaskRecord): WireTask {
   return {
@@ -61,7 +64,10 @@ export function detailedTask(record: TaskRecord): DetailedTask {
       // every result names its type.
       return {
         ...task,
-        result: { resultType: 'complete', ...(record.result ?? { content: [] }) },
+        result: {
+          resultType: 'complete',
+          ...(record.result ?? { content: [] }),
+        },
       };
     case 'failed':
       return {

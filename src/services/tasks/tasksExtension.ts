@@ -24,7 +24,11 @@ export function declaresTasksExtension(ctx: ServerContext): boolean {
     | { extensions?: Record<string, unknown> }
     | undefined;
   const declared = capabilities?.extensions?.[TASKS_EXTENSION_ID];
-  return declared !== null && typeof declared === 'object' && !Array.isArray(declared);
+  return (
+    declared !== null &&
+    typeof declared === 'object' &&
+    !Array.isArray(declared)
+  );
 }
 
 /**
