@@ -381,14 +381,12 @@ async function main(): Promise<number> {
     await Promise.all(
       Array.from({ length: settings.burst }, async (_, i) => {
         const started = performance.now();
-        const outcome = await client
-          .run('call', 2_000_000 + i, agent)
-          .catch(
-            (error): Outcome => ({
-              ok: false,
-              detail: String(error?.message ?? error),
-            }),
-          );
+        const outcome = await client.run('call', 2_000_000 + i, agent).catch(
+          (error): Outcome => ({
+            ok: false,
+            detail: String(error?.message ?? error),
+          }),
+        );
         burst.latencies.push(performance.now() - started);
         if (outcome.ok) {
           burst.ok++;
