@@ -5,19 +5,19 @@ import type {
 import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
 import {
-  inputRequired,
   ProtocolError,
   ProtocolErrorCode,
   SUPPORTED_PROTOCOL_VERSIONS,
-  type Server,
   type CallToolResult,
-  type InputRequiredResult,
   type RequestStateCodec,
+  type Server,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import { clientCapabilitiesOf } from './clientCapabilities';
-import type { CallGate, GatedCall } from './gates/types';
+import { passGates } from './gates/passGates';
+import type { CallGate } from './gates/types';
 import type { CallRoundState } from './requestState';
+import { traceContextOf } from '../telemetry/traceContext';
+import { withProgress } from './withProgress';
 import type { McpServerConfig } from '../config';
 import { callerOf, type Caller } from './caller';
 import { invokeWithLimits } from './invokeWithLimits';
@@ -146,11 +146,12 @@ export class McpServerFactory {
           ),
         );
       }
-      const gated = await this.#passGates(mcp, ctx, {
-        entry,
-        input,
-        caller,
-        serverKey: server.key,
+      const gated = await passGates({
+        gates: this.#options.gates ?? [],
+        codec: this.#options.callStateCodec,
+        server: mcp,
+        ctx,
+        call: { entry, input, caller, serverKey: server.key },
       });
       if (gated.kind === 'answer') {
         if ('isError' in gated.result && gated.result.isError) {
@@ -211,71 +212,6 @@ export class McpServerFactory {
     return mcp;
   }
 
-  /**
-   * Runs the gates in order. Each keeps its state across the rounds of a
-   * multi round-trip call in the signed `requestState`; the first that
-   * needs input ends this round with an `input_required` result.
-   */
-  async #passGates(
-    mcp: Server,
-    ctx: ServerContext,
-    call: Pick<GatedCall, 'entry' | 'input' | 'caller' | 'serverKey'>,
-  ): Promise<
-    | { kind: 'proceed'; secrets?: JsonObject }
-    | { kind: 'answer'; result: CallToolResult | InputRequiredResult }
-  > {
-    const { gates = [], callStateCodec } = this.#options;
-    const previous = ctx.mcpReq.requestState<CallRoundState>();
-    const states =
-      previous &&
-      typeof previous === 'object' &&
-      previous.tool === call.entry.tool.name
-        ? previous.gates
-        : {};
-    const next: Record<string, JsonObject> = {};
-    let secrets: JsonObject | undefined;
-    const clientCapabilities = clientCapabilitiesOf(ctx, mcp);
-    for (const gate of gates) {
-      const decision = await gate.check({
-        ...call,
-        ctx,
-        clientCapabilities,
-        state: states[gate.key],
-      });
-      if (decision.kind === 'answer') {
-        return decision;
-      }
-      if (decision.state) {
-        next[gate.key] = decision.state;
-      }
-      if (decision.kind === 'proceed') {
-        secrets = decision.secrets ?? secrets;
-        continue;
-      }
-      if (!callStateCodec) {
-        return {
-          kind: 'answer',
-          result: toolErrorResult(
-            new Error(
-              `Tool "${call.entry.tool.name}" needs input from the user, but the server has no mcpActions.secrets.encryptionKey to keep the call's state with`,
-            ),
-          ),
-        };
-      }
-      return {
-        kind: 'answer',
-        result: inputRequired({
-          inputRequests: { [gate.key]: decision.request },
-          requestState: await callStateCodec.mint(
-            { tool: call.entry.tool.name, gates: next },
-            ctx,
-          ),
-        }),
-      };
-    }
-    return { kind: 'proceed', secrets };
-  }
-
   async #callTool(
     entry: ToolEntry,
     input: JsonObject,
@@ -311,45 +247,6 @@ export class McpServerFactory {
   }
 }
 
-/**
- * Keeps a long call alive in clients that reset their timeout on progress:
- * when the request carries a `progressToken`, a progress notification goes
- * out every `intervalMs` until the call ends. The total is unknown (actions
- * report none), so each says how long the call has run.
- */
-async function withProgress<T>(
-  ctx: ServerContext,
-  intervalMs: number,
-  toolName: string,
-  run: () => Promise<T>,
-): Promise<T> {
-  const token = ctx.mcpReq._meta?.progressToken;
-  if (token === undefined) {
-    return run();
-  }
-  const startedAt = Date.now();
-  let progress = 0;
-  const timer = setInterval(() => {
-    progress += 1;
-    const seconds = Math.round((Date.now() - startedAt) / 1000);
-    ctx.mcpReq
-      .notify({
-        method: 'notifications/progress',
-        params: {
-          progressToken: token,
-          progress,
-          message: `Tool "${toolName}" still running after ${seconds}s`,
-        },
-      })
-      .catch(() => {});
-  }, intervalMs);
-  try {
-    return await run();
-  } finally {
-    clearInterval(timer);
-  }
-}
-
 /** The caller the router attached to this message's `authInfo`. */
 function requireCaller(ctx: ServerContext): Caller {
   const caller = callerOf(ctx.http?.authInfo);
@@ -361,19 +258,4 @@ function requireCaller(ctx: ServerContext): Caller {
     );
   }
   return caller;
-}
-
-/** W3C trace context a client put in `params._meta`, per the MCP conventions. */
-function traceContextOf(meta: unknown): Record<string, string> | undefined {
-  if (!meta || typeof meta !== 'object') {
-    return undefined;
-  }
-  const carrier: Record<string, string> = {};
-  for (const key of ['traceparent', 'tracestate', 'baggage']) {
-    const value = (meta as Record<string, unknown>)[key];
-    if (typeof value === 'string') {
-      carrier[key] = value;
-    }
-  }
-  return carrier.traceparent ? carrier : undefined;
 }
