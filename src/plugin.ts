@@ -18,8 +18,7 @@ import {
 } from './routers/createWellKnownRouter';
 import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
-import { ConfirmDestructiveGate } from './services/gates/confirmDestructive';
-import { SecretsGate } from './services/gates/secrets';
+import { createCallGates } from './services/gates/createCallGates';
 import { requireKeyForSecrets } from './services/requireKeyForSecrets';
 import { createStores } from './stores/createStores';
 import { schedulePurges } from './stores/schedulePurges';
@@ -129,22 +128,11 @@ export const mcpActionsPlugin = createBackendPlugin({
           version: packageVersion,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           listTtlMs: config.cache.ttlMs,
-          // Confirmation first: secrets are not used up by a call the user declines.
-          gates: [
-            ...(config.confirmDestructive
-              ? [
-                  new ConfirmDestructiveGate({
-                    fallback: config.confirmDestructiveFallback,
-                  }),
-                ]
-              : []),
-            new SecretsGate({
-              store: stores.secrets,
-              pageUrl: id =>
-                `${pluginBaseUrl}/secrets/${encodeURIComponent(id)}`,
-              requestTtlMs: config.secrets.requestTtlMs,
-            }),
-          ],
+          gates: createCallGates({
+            config,
+            secrets: stores.secrets,
+            pluginBaseUrl,
+          }),
           callStateCodec: config.secrets.encryptionKey
             ? createCallStateCodec(
                 config.secrets.encryptionKey,
