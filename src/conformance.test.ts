@@ -357,6 +357,33 @@ async function runScenario(
   return { code: run.code, checks, output: run.stdout + run.stderr };
 }
 
+/**
+ * Runs the scenarios of `expected` at `revision`, side by side, and returns
+ * each one's results, the failures that are not listed as not applicable,
+ * and the ids of the checks that succeeded.
+ */
+async function runScenarios(
+  url: string,
+  revision: string,
+  expected: Record<string, ScenarioExpectation>,
+  outRoot: string,
+) {
+  const scenarios = Object.keys(expected);
+  const results = await Promise.all(
+    scenarios.map(s => runScenario(url, revision, s, outRoot)),
+  );
+  const failures = results.flatMap((r, i) =>
+    r.checks
+      .filter(c => c.status === 'FAILURE')
+      .filter(c => !expected[scenarios[i]].notApplicable?.[c.id])
+      .map(c => ({ scenario: scenarios[i], id: c.id, error: c.errorMessage })),
+  );
+  const succeeded = results.map(r =>
+    r.checks.filter(c => c.status === 'SUCCESS').map(c => c.id),
+  );
+  return { scenarios, results, failures, succeeded };
+}
+
 describe('third-party MCP clients', () => {
   let mcp: McpTestBackend;
   let proxy: Awaited<ReturnType<typeof startAuthProxy>>;
@@ -405,29 +432,17 @@ describe('third-party MCP clients', () => {
     'official conformance suite at %s',
     revision => {
       it('passes every check that applies to a tools-only server', async () => {
-        const url = `${proxy.origin}/api/mcp-actions/v1`;
         const expected = SCENARIOS[revision];
-        const scenarios = Object.keys(expected);
-        const results = await Promise.all(
-          scenarios.map(s => runScenario(url, revision, s, outRoot)),
-        );
-        const failures = results.flatMap((r, i) =>
-          r.checks
-            .filter(c => c.status === 'FAILURE')
-            .filter(c => !expected[scenarios[i]].notApplicable?.[c.id])
-            .map(c => ({
-              scenario: scenarios[i],
-              id: c.id,
-              error: c.errorMessage,
-            })),
+        const { scenarios, results, failures, succeeded } = await runScenarios(
+          `${proxy.origin}/api/mcp-actions/v1`,
+          revision,
+          expected,
+          outRoot,
         );
         expect(failures).toEqual([]);
-        results.forEach((r, i) => {
-          const succeeded = r.checks
-            .filter(c => c.status === 'SUCCESS')
-            .map(c => c.id);
-          expect(succeeded).toEqual(
-            expect.arrayContaining(expected[scenarios[i]].succeed),
+        scenarios.forEach((scenario, i) => {
+          expect(succeeded[i]).toEqual(
+            expect.arrayContaining(expected[scenario].succeed),
           );
         });
         // The token reached the backend: the tools of the test plugin show.
@@ -593,30 +608,18 @@ describe('official conformance suite, Tasks extension', () => {
   });
 
   it('passes every check of the tasks-* scenarios that applies', async () => {
-    const url = `${proxy.origin}/api/mcp-actions/v1`;
-    const scenarios = Object.keys(TASK_SCENARIOS);
-    const results = await Promise.all(
-      scenarios.map(s => runScenario(url, EXTENSION, s, outRoot)),
-    );
-    const failures = results.flatMap((r, i) =>
-      r.checks
-        .filter(c => c.status === 'FAILURE')
-        .filter(c => !TASK_SCENARIOS[scenarios[i]].notApplicable?.[c.id])
-        .map(c => ({
-          scenario: scenarios[i],
-          id: c.id,
-          error: c.errorMessage,
-        })),
+    const { scenarios, failures, succeeded } = await runScenarios(
+      `${proxy.origin}/api/mcp-actions/v1`,
+      EXTENSION,
+      TASK_SCENARIOS,
+      outRoot,
     );
     expect(failures).toEqual([]);
-    results.forEach((r, i) => {
-      const succeeded = r.checks
-        .filter(c => c.status === 'SUCCESS')
-        .map(c => c.id);
-      const expected = TASK_SCENARIOS[scenarios[i]].succeed;
+    scenarios.forEach((scenario, i) => {
+      const expected = TASK_SCENARIOS[scenario].succeed;
       // Every scenario that talks to the server also checks each answer
       // against the extension's wire schema.
-      expect(succeeded).toEqual(
+      expect(succeeded[i]).toEqual(
         expect.arrayContaining(
           expected.length > 0 ? [...expected, 'wire-schema-valid'] : [],
         ),
