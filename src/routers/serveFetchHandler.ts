@@ -88,9 +88,14 @@ export async function serveFetchHandler(
   }
 
   res.writeHead(response.status, outgoing);
-  const closed = new Promise<void>(resolve =>
-    abort.signal.addEventListener('abort', () => resolve(), { once: true }),
-  );
+  // Resolved when the client goes away. The listener is removed at the end:
+  // the web request keeps its signal until it is collected, and through this
+  // listener's scope the signal would keep `res` alive as well.
+  let clientGone: () => void = () => {};
+  const closed = new Promise<void>(resolve => {
+    clientGone = resolve;
+  });
+  abort.signal.addEventListener('abort', clientGone, { once: true });
   try {
     for await (const chunk of response.body!) {
       if (abort.signal.aborted) {
@@ -108,6 +113,7 @@ export async function serveFetchHandler(
   } catch {
     // A stream that fails midway ends the response; the client sees it end.
   }
+  abort.signal.removeEventListener('abort', clientGone);
   const complete = !abort.signal.aborted;
   finish(res, onClose);
   res.end();
