@@ -14,6 +14,8 @@
  */
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import type { BackendFeature } from '@backstage/backend-plugin-api';
+import type { JsonObject } from '@backstage/types';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -384,49 +386,75 @@ async function runScenarios(
   return { scenarios, results, failures, succeeded };
 }
 
+/**
+ * A real backend (real auth, a static token for one action source) behind
+ * the auth proxy, plus a folder for the suite's results. The proxy stands in
+ * for the backend's public front, so its origin is the backend's own origin,
+ * the one browsers may use.
+ */
+async function startBehindProxy(options: {
+  pluginSource: string;
+  features?: BackendFeature[];
+  mcpActions?: JsonObject;
+  outPrefix: string;
+}) {
+  const outRoot = await mkdtemp(path.join(os.tmpdir(), options.outPrefix));
+  const proxy = await startAuthProxy(TOKEN);
+  const mcp = await startMcpBackend({
+    realAuth: true,
+    features: [
+      authServiceFactory,
+      httpAuthServiceFactory,
+      ...(options.features ?? []),
+    ],
+    config: {
+      backend: {
+        baseUrl: proxy.origin,
+        actions: { pluginSources: [options.pluginSource] },
+        listen: { host: '127.0.0.1' },
+        auth: {
+          externalAccess: [
+            {
+              type: 'static',
+              options: { token: TOKEN, subject: 'conformance' },
+              accessRestrictions: [
+                { plugin: 'mcp-actions' },
+                { plugin: options.pluginSource },
+              ],
+            },
+          ],
+        },
+      },
+      ...(options.mcpActions ? { mcpActions: options.mcpActions } : {}),
+    },
+  });
+  proxy.forwardTo(Number(new URL(mcp.baseUrl).port));
+  return {
+    mcp,
+    proxy,
+    outRoot,
+    async stop() {
+      await mcp.stop();
+      await proxy.stop();
+      await rm(outRoot, { recursive: true, force: true });
+    },
+  };
+}
+
 describe('third-party MCP clients', () => {
+  let env: Awaited<ReturnType<typeof startBehindProxy>>;
   let mcp: McpTestBackend;
   let proxy: Awaited<ReturnType<typeof startAuthProxy>>;
   let outRoot: string;
 
   beforeAll(async () => {
-    outRoot = await mkdtemp(path.join(os.tmpdir(), 'mcp-conformance-'));
-    proxy = await startAuthProxy(TOKEN);
-    mcp = await startMcpBackend({
-      realAuth: true,
-      features: [authServiceFactory, httpAuthServiceFactory],
-      config: {
-        backend: {
-          // The proxy stands in for the backend's public front, so its
-          // origin is the backend's own origin, the one browsers may use.
-          baseUrl: proxy.origin,
-          actions: { pluginSources: ['test-actions'] },
-          listen: { host: '127.0.0.1' },
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: TOKEN, subject: 'conformance' },
-                accessRestrictions: [
-                  { plugin: 'mcp-actions' },
-                  { plugin: 'test-actions' },
-                ],
-              },
-            ],
-          },
-        },
-      },
+    env = await startBehindProxy({
+      pluginSource: 'test-actions',
+      outPrefix: 'mcp-conformance-',
     });
-    proxy.forwardTo(Number(new URL(mcp.baseUrl).port));
+    ({ mcp, proxy, outRoot } = env);
   });
-
-  afterAll(async () => {
-    await mcp?.stop();
-    await proxy?.stop();
-    if (outRoot) {
-      await rm(outRoot, { recursive: true, force: true });
-    }
-  });
+  afterAll(() => env?.stop());
 
   describe.each(Object.keys(SCENARIOS) as Array<keyof typeof SCENARIOS>)(
     'official conformance suite at %s',
@@ -550,62 +578,31 @@ describe('third-party MCP clients', () => {
 });
 
 describe('official conformance suite, Tasks extension', () => {
-  let mcp: McpTestBackend;
+  let env: Awaited<ReturnType<typeof startBehindProxy>>;
   let proxy: Awaited<ReturnType<typeof startAuthProxy>>;
   let outRoot: string;
 
   beforeAll(async () => {
-    outRoot = await mkdtemp(path.join(os.tmpdir(), 'mcp-conformance-tasks-'));
-    proxy = await startAuthProxy(TOKEN);
-    mcp = await startMcpBackend({
-      realAuth: true,
-      features: [
-        authServiceFactory,
-        httpAuthServiceFactory,
-        conformanceTaskFixtures,
-      ],
-      config: {
-        backend: {
-          baseUrl: proxy.origin,
-          actions: { pluginSources: ['conformance'] },
-          listen: { host: '127.0.0.1' },
-          auth: {
-            externalAccess: [
-              {
-                type: 'static',
-                options: { token: TOKEN, subject: 'conformance' },
-                accessRestrictions: [
-                  { plugin: 'mcp-actions' },
-                  { plugin: 'conformance' },
-                ],
-              },
-            ],
-          },
-        },
-        mcpActions: {
-          namespacedToolNames: false,
-          tasks: {
-            tools: [
-              { id: 'conformance:slow_compute' },
-              { id: 'conformance:failing_job' },
-              { id: 'conformance:confirm_delete' },
-            ],
-            after: 0,
-            pollInterval: 100,
-          },
+    env = await startBehindProxy({
+      pluginSource: 'conformance',
+      features: [conformanceTaskFixtures],
+      outPrefix: 'mcp-conformance-tasks-',
+      mcpActions: {
+        namespacedToolNames: false,
+        tasks: {
+          tools: [
+            { id: 'conformance:slow_compute' },
+            { id: 'conformance:failing_job' },
+            { id: 'conformance:confirm_delete' },
+          ],
+          after: 0,
+          pollInterval: 100,
         },
       },
     });
-    proxy.forwardTo(Number(new URL(mcp.baseUrl).port));
+    ({ proxy, outRoot } = env);
   });
-
-  afterAll(async () => {
-    await mcp?.stop();
-    await proxy?.stop();
-    if (outRoot) {
-      await rm(outRoot, { recursive: true, force: true });
-    }
-  });
+  afterAll(() => env?.stop());
 
   it('passes every check of the tasks-* scenarios that applies', async () => {
     const { scenarios, failures, succeeded } = await runScenarios(
