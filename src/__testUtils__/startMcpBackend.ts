@@ -97,9 +97,7 @@ export async function startMcpBackend(options: StartOptions = {}) {
     ) {
       const client = new Client({ name: 'test-client', version: '1.0.0' });
       const transport = new StreamableHTTPClientTransport(url(path), {
-        requestInit: authorization
-          ? { headers: { Authorization: authorization } }
-          : undefined,
+        requestInit: withAuthorization(authorization),
       });
       await client.connect(transport);
       clients.push(client);
@@ -132,9 +130,7 @@ export async function startMcpBackend(options: StartOptions = {}) {
         },
       );
       const transport = new StreamableHTTPClientTransportV2(url(path), {
-        requestInit: authorization
-          ? { headers: { Authorization: authorization } }
-          : undefined,
+        requestInit: withAuthorization(authorization),
       });
       await client.connect(transport);
       clients.push(client);
@@ -160,9 +156,7 @@ export async function startMcpBackend(options: StartOptions = {}) {
       );
       await client.connect(
         new StreamableHTTPClientTransportV2(url(path), {
-          requestInit: authorization
-            ? { headers: { Authorization: authorization } }
-            : undefined,
+          requestInit: withAuthorization(authorization),
           fetch: sameRealmFetch,
         }),
       );
@@ -234,3 +228,10 @@ export async function startMcpBackend(options: StartOptions = {}) {
 }
 
 export type McpTestBackend = Awaited<ReturnType<typeof startMcpBackend>>;
+
+/** The request options that send `authorization`, if any. */
+function withAuthorization(authorization: string | undefined) {
+  return authorization
+    ? { headers: { Authorization: authorization } }
+    : undefined;
+}
