@@ -142,6 +142,15 @@ export interface Config {
     confirmDestructive?: boolean;
 
     /**
+     * Answer the plain `tools/list` and `tools/call` requests (no cursor, no
+     * progress token, no gate or task involved) straight from the tool
+     * catalog, without building an MCP SDK server per request; everything
+     * else, and every error, is answered by the SDK. Set to false to send
+     * every request through the SDK. Defaults to true.
+     */
+    fastLane?: boolean;
+
+    /**
      * What a client that cannot ask its user (no elicitation capability,
      * or a stateless 2025 request) gets for a destructive tool when
      * `confirmDestructive` is on: "refuse" (an `isError` result, nothing

@@ -56,6 +56,11 @@ export interface McpActionsConfig {
   /** How often a call that asked for progress is told it is still running. */
   progressIntervalMs: number;
   maxRequestBytes: number;
+  /**
+   * Answer plain `tools/list` and `tools/call` requests without building an
+   * SDK server for them (see `routers/fastLane`).
+   */
+  fastLane: boolean;
   sse: {
     maxSessions: number;
     maxSessionsPerPrincipal: number;
@@ -191,6 +196,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
       'maxRequestBytes',
       DEFAULTS.maxRequestBytes,
     ),
+    fastLane: config.getOptionalBoolean('fastLane') ?? true,
     sse: {
       maxSessions: readPositiveInteger(
         config,

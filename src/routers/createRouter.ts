@@ -9,6 +9,7 @@ import type { McpServerFactory } from '../services/McpServerFactory';
 import { createSseRouter } from './createSseRouter';
 import { createStreamableRouter } from './createStreamableRouter';
 import { endpointPath } from './endpointUrls';
+import { createFastLane } from './fastLane/createFastLane';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { rejectForeignOrigins } from './rejectForeignOrigins';
 import { requireCredentials } from './requireCredentials';
@@ -69,6 +70,9 @@ export function createRouter(options: RouterOptions) {
         logger,
         maxRequestBytes: config.maxRequestBytes,
         metrics: options.metrics,
+        ...(config.fastLane && {
+          fastLane: createFastLane({ server, factory }),
+        }),
       }),
     );
   }

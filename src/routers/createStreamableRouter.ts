@@ -11,6 +11,7 @@ import {
 } from '../telemetry/metrics';
 import { OperationRecorder } from '../telemetry/OperationRecorder';
 import { sendInternalError, sendMethodNotAllowed } from './jsonRpcErrors';
+import type { FastLane } from './fastLane/createFastLane';
 import { parseJsonRpcBody } from './parseJsonRpcBody';
 import { requestCredentials } from './requireCredentials';
 import { serveFetchHandler } from './serveFetchHandler';
@@ -22,6 +23,8 @@ export interface StreamableRouterOptions {
   logger: LoggerService;
   maxRequestBytes: number;
   metrics: McpMetrics;
+  /** Answers plain requests without the SDK (`mcpActions.fastLane`). */
+  fastLane?: FastLane;
 }
 
 /**
@@ -34,7 +37,8 @@ export interface StreamableRouterOptions {
  *
  * The router only authenticates (before this), limits and parses the body,
  * hands the SDK the caller as `authInfo`, and watches the answer for the
- * operation metrics.
+ * operation metrics. Plain `tools/list` and `tools/call` requests take the
+ * fast lane beside the SDK when it is on (see `fastLane/createFastLane`).
  */
 export function createStreamableRouter(options: StreamableRouterOptions) {
   const { server, factory, logger, metrics } = options;
@@ -74,6 +78,9 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
         endSession(recorder.protocolVersion);
       });
       try {
+        if (await options.fastLane?.(req, res, caller, exchange)) {
+          return;
+        }
         await serveFetchHandler(handler, req, res, {
           parsedBody: exchange.forwardedBody,
           authInfo: authInfoFor(caller),

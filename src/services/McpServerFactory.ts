@@ -9,6 +9,7 @@ import {
   ProtocolErrorCode,
   SUPPORTED_PROTOCOL_VERSIONS,
   type CallToolResult,
+  type Implementation,
   type RequestStateCodec,
   type Server,
   type ServerContext,
@@ -26,7 +27,7 @@ import { serveTaskMethods } from './tasks/serveTaskMethods';
 import { TaskAwareServer } from './tasks/TaskAwareServer';
 import type { TaskManager } from './tasks/TaskManager';
 import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
-import type { ToolCatalog, ToolEntry } from './ToolCatalog';
+import type { ToolCatalog, ToolEntry, Toolset } from './ToolCatalog';
 import { toolErrorResult, toolSuccessResult } from './toolResults';
 
 export interface McpServerFactoryOptions {
@@ -86,50 +87,34 @@ export class McpServerFactory {
     server: McpServerConfig,
     options?: { sessionOnly?: boolean; era?: 'modern' | 'legacy' },
   ): Server {
-    const { catalog, version, telemetry, listTtlMs, tasks } = this.#options;
-    const mcp = new TaskAwareServer(
-      {
-        name: server.name,
-        version,
-        ...(server.description ? { description: server.description } : {}),
+    const { listTtlMs, tasks } = this.#options;
+    const mcp = new TaskAwareServer(this.serverInfo(server), {
+      capabilities: { tools: { listChanged: false } },
+      ...(options?.sessionOnly
+        ? { supportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS }
+        : {}),
+      ...(server.instructions ? { instructions: server.instructions } : {}),
+      // The list differs per caller, and each caller's list is kept for
+      // the cache's TTL: a client may keep it that long, privately.
+      cacheHints: {
+        'tools/list': { ttlMs: listTtlMs, cacheScope: 'private' },
+        // Capabilities and server info change only with a deployment.
+        'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
       },
-      {
-        capabilities: { tools: { listChanged: false } },
-        ...(options?.sessionOnly
-          ? { supportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS }
-          : {}),
-        ...(server.instructions ? { instructions: server.instructions } : {}),
-        // The list differs per caller, and each caller's list is kept for
-        // the cache's TTL: a client may keep it that long, privately.
-        cacheHints: {
-          'tools/list': { ttlMs: listTtlMs, cacheScope: 'private' },
-          // Capabilities and server info change only with a deployment.
-          'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
-        },
-        ...(this.#options.callStateCodec
-          ? { requestState: { verify: this.#options.callStateCodec.verify } }
-          : {}),
-      },
-    );
+      ...(this.#options.callStateCodec
+        ? { requestState: { verify: this.#options.callStateCodec.verify } }
+        : {}),
+    });
 
     mcp.setRequestHandler('tools/list', async (_request, ctx) => {
-      const caller = requireCaller(ctx);
-      const toolset = await catalog.toolsetFor(caller.credentials, server);
-      telemetry
-        .auditDiscovery({
-          serverKey: server.key,
-          request: caller.request,
-          toolCount: toolset.tools.length,
-        })
-        .catch(() => {});
+      const toolset = await this.listTools(server, requireCaller(ctx));
       return toolset.listResult;
     });
 
     mcp.setRequestHandler('tools/call', async (request, ctx) => {
       const caller = requireCaller(ctx);
       const { name } = request.params;
-      const toolset = await catalog.toolsetFor(caller.credentials, server);
-      const entry = toolset.find(name);
+      const entry = await this.findTool(server, caller.credentials, name);
       if (!entry) {
         throw new ProtocolError(
           ProtocolErrorCode.InvalidParams,
@@ -160,34 +145,20 @@ export class McpServerFactory {
         return gated.result;
       }
       const run = (signal: AbortSignal) =>
-        telemetry.observe(
-          {
-            serverKey: server.key,
-            target: {
-              toolName: entry.tool.name,
-              actionId: entry.action.id,
-              readOnly: entry.action.attributes.readOnly,
-              destructive: entry.action.attributes.destructive,
-            },
-            arguments: input,
-            credentials: caller.credentials,
-            request: caller.request,
-            traceContext: traceContextOf(ctx.mcpReq._meta),
-          },
+        withProgress(
+          ctx,
+          this.#options.progressIntervalMs,
+          entry.tool.name,
           () =>
-            withProgress(
-              ctx,
-              this.#options.progressIntervalMs,
-              entry.tool.name,
-              () =>
-                this.#callTool(
-                  entry,
-                  input,
-                  caller.credentials,
-                  signal,
-                  gated.secrets,
-                ),
-            ),
+            this.runTool({
+              server,
+              entry,
+              input,
+              caller,
+              meta: ctx.mcpReq._meta,
+              signal,
+              secrets: gated.secrets,
+            }),
         );
       // An eligible call still running after `tasks.after` answers with a task.
       const result = tasks
@@ -210,6 +181,98 @@ export class McpServerFactory {
       serveTaskMethods(mcp, tasks, server.key);
     }
     return mcp;
+  }
+
+  /** How long a client may reuse a `tools/list` result (its `ttlMs`). */
+  get listTtlMs(): number {
+    return this.#options.listTtlMs;
+  }
+
+  /** The tools `server` shows the caller, audited as a discovery. */
+  async listTools(server: McpServerConfig, caller: Caller): Promise<Toolset> {
+    const { catalog, telemetry } = this.#options;
+    const toolset = await catalog.toolsetFor(caller.credentials, server);
+    telemetry
+      .auditDiscovery({
+        serverKey: server.key,
+        request: caller.request,
+        toolCount: toolset.tools.length,
+      })
+      .catch(() => {});
+    return toolset;
+  }
+
+  /** The caller's tool of this name (or dotted name) on `server`. */
+  async findTool(
+    server: McpServerConfig,
+    credentials: BackstageCredentials,
+    name: string,
+  ): Promise<ToolEntry | undefined> {
+    const toolset = await this.#options.catalog.toolsetFor(credentials, server);
+    return toolset.find(name);
+  }
+
+  /** The identity every 2026-07-28 result carries in its `_meta`. */
+  serverInfo(server: McpServerConfig): Implementation {
+    return {
+      name: server.name,
+      version: this.#options.version,
+      ...(server.description ? { description: server.description } : {}),
+    };
+  }
+
+  /**
+   * Whether a call of this tool is plain: no gate has anything to decide
+   * for it and it can never become a task, so it is the action's answer
+   * and nothing else, whatever the client sent.
+   */
+  isPlainCall(entry: ToolEntry): boolean {
+    const { gates = [], tasks } = this.#options;
+    return (
+      !gates.some(gate => gate.concerns(entry)) && !tasks?.mayBecomeTask(entry)
+    );
+  }
+
+  /**
+   * Runs the tool past its gates: the action with the caller's
+   * credentials, inside the call's span and audit event, bounded by the
+   * call timeout and by `signal`. Never throws; failures are `isError`
+   * results.
+   */
+  runTool(call: {
+    server: McpServerConfig;
+    entry: ToolEntry;
+    input: JsonObject;
+    caller: Caller;
+    /** The request's `params._meta` (trace context). */
+    meta: unknown;
+    signal: AbortSignal;
+    secrets?: JsonObject;
+  }): Promise<CallToolResult> {
+    const { server, entry, input, caller } = call;
+    return this.#options.telemetry.observe(
+      {
+        serverKey: server.key,
+        target: {
+          toolName: entry.tool.name,
+          actionId: entry.action.id,
+          readOnly: entry.action.attributes.readOnly,
+          destructive: entry.action.attributes.destructive,
+        },
+        arguments: input,
+        credentials: caller.credentials,
+        request: caller.request,
+        traceContext: traceContextOf(call.meta),
+      },
+      () =>
+        this.#callTool(
+          entry,
+          input,
+          caller.credentials,
+          call.signal,
+          call.secrets,
+        ),
+    );
   }
 
   async #callTool(

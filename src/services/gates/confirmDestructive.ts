@@ -2,6 +2,7 @@ import { inputRequired, inputResponse } from '@modelcontextprotocol/server';
 import { createHash } from 'node:crypto';
 import { toolErrorResult } from '../toolResults';
 import { canElicitForm } from '../clientCapabilities';
+import type { ToolEntry } from '../ToolCatalog';
 import type { CallGate, GateDecision, GatedCall } from './types';
 
 /** What a client that cannot ask its user gets for a destructive tool. */
@@ -26,9 +27,13 @@ export class ConfirmDestructiveGate implements CallGate {
     this.#fallback = options.fallback;
   }
 
+  concerns(entry: ToolEntry): boolean {
+    return entry.action.attributes.destructive;
+  }
+
   async check(call: GatedCall): Promise<GateDecision> {
     const { entry, input, ctx, state } = call;
-    if (!entry.action.attributes.destructive) {
+    if (!this.concerns(entry)) {
       return { kind: 'proceed' };
     }
     const argumentsHash = hashOf(entry.tool.name, input);

@@ -7,6 +7,7 @@ import type { SecretStore } from '../../stores/types';
 import { canElicitUrl, isModernRequest } from '../clientCapabilities';
 import { principalKey } from '../principalKey';
 import { toolErrorResult } from '../toolResults';
+import type { ToolEntry } from '../ToolCatalog';
 import type { CallGate, GateDecision, GatedCall } from './types';
 
 /** The 2025 revision that brought URL-mode elicitation (and `-32042`). */
@@ -45,9 +46,13 @@ export class SecretsGate implements CallGate {
     this.#options = options;
   }
 
+  concerns(entry: ToolEntry): boolean {
+    return Boolean(entry.action.schema?.secrets);
+  }
+
   async check(call: GatedCall): Promise<GateDecision> {
     const { entry, caller, ctx } = call;
-    if (!entry.action.schema?.secrets) {
+    if (!this.concerns(entry)) {
       return { kind: 'proceed' };
     }
     const { store } = this.#options;

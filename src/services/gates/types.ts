@@ -43,5 +43,10 @@ export type GateDecision =
  */
 export interface CallGate {
   readonly key: string;
+  /**
+   * Whether the gate has anything to decide for this tool at all; a call
+   * no gate concerns goes straight to its action.
+   */
+  concerns(entry: ToolEntry): boolean;
   check(call: GatedCall): Promise<GateDecision>;
 }

@@ -98,7 +98,7 @@ export class TaskManager {
     const { ctx, entry, run } = call;
     if (
       this.#stopping ||
-      !this.#mayBecomeTask(entry) ||
+      !this.mayBecomeTask(entry) ||
       !declaresTasksExtension(ctx)
     ) {
       return run(ctx.mcpReq.signal);
@@ -237,7 +237,8 @@ export class TaskManager {
     );
   }
 
-  #mayBecomeTask(entry: ToolEntry): boolean {
+  /** Whether calls of this tool may become tasks (`mcpActions.tasks.tools`). */
+  mayBecomeTask(entry: ToolEntry): boolean {
     const rules = this.#config.tools;
     return (
       rules.length > 0 &&
