@@ -32,6 +32,7 @@ export interface ReportSettings {
   connections: number;
   warmup: number;
   duration: number;
+  rounds: number;
   actionCounts: number[];
   logLevel: string;
 }
@@ -348,7 +349,7 @@ export function report(options: {
     `- Date: ${startedAt.toISOString()}`,
     `- Node: ${process.version}, ${os.platform()} ${os.arch()}`,
     `- CPU: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), shared with autocannon and with other work on the machine: figures move by 10–20 % between runs`,
-    `- Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s measured per row; a fresh server process per row`,
+    `- Load: autocannon, ${settings.connections} connections, ${settings.warmup} s warm-up + ${settings.duration} s measured per row in ${settings.rounds} rounds; a fresh server process per row. The rows of one N and method are measured side by side: all their servers up at once, loaded in turn in every round, so a slow spell of the shared machine falls on all of them; a row's figure is its median round`,
     `- Targets: this plugin (src/, transpiled to plain CommonJS) at 2025-06-18 (no envelope) and at 2026-07-28 (\`_meta\` envelope, \`Mcp-Method\`/\`Mcp-Name\` headers); peer = @backstage/plugin-mcp-actions-backend 0.2.2 (2025 era only); bare SDK v2 = \`createMcpHandler\` with a low-level \`Server\` behind \`toNodeHandler\` on \`node:http\`, at both eras; bare SDK v1 = the v1 \`Server\` with a stateless Streamable HTTP transport on express (JSON answers). Backstage backends: backend-defaults createBackend, in-memory SQLite, static token, LOG_LEVEL=${settings.logLevel}, the bench actions plugin and the bench-limits plugin beside the MCP plugin`,
     '- Limits, in the same backend as this plugin: "authenticated route" = POST `/api/bench-limits/auth` (JSON body parsed, `httpAuth.credentials`, a few bytes back), what `tools/list` cannot beat; "actionsService.invoke only" = POST `/api/bench-limits/invoke` invoking `bench:action-0` with `{"name":"bench"}` and the caller\'s credentials, answering its output, what `tools/call` cannot beat',
     `- Called tool: ${toolNames.join(', ') || '–'}`,

@@ -13,10 +13,13 @@
  * targets are the same backend (same config, same bench plugins, same static
  * token); only the MCP plugin differs. Each server is checked to answer
  * correctly, warmed up, then driven by autocannon; every response must be a
- * 2xx with the very body the check saw, or the row counts errors.
+ * 2xx with the very body the check saw, or the row counts errors. The rows
+ * of one N and method run side by side: their servers are up together and
+ * loaded in turn, round after round (see `measureGroup`).
  *
  * Environment (all optional):
  *   BENCH_DURATION     measured seconds per row (10)
+ *   BENCH_ROUNDS       rounds the measured time is cut into (5)
  *   BENCH_WARMUP       warm-up seconds per row (2)
  *   BENCH_CONNECTIONS  concurrent connections (10)
  *   BENCH_ACTIONS      action counts, comma-separated (5,500)
@@ -73,6 +76,7 @@ function envList(name: string, fallback: string): string[] {
 
 const settings = {
   duration: envNumber('BENCH_DURATION', 10),
+  rounds: Math.max(1, Math.round(envNumber('BENCH_ROUNDS', 5))),
   warmup: envNumber('BENCH_WARMUP', 2),
   connections: envNumber('BENCH_CONNECTIONS', 10),
   actionCounts: envList('BENCH_ACTIONS', '5,500').map(Number),
@@ -421,19 +425,29 @@ async function load(
   });
 }
 
-async function measure(
+/** One row's server, ready to be loaded, or the reason it is not. */
+interface Prepared {
+  row: Row;
+  running?: RunningServer;
+  request?: BenchRequest;
+  expected?: { body?: string; check: (body: string) => boolean };
+  windows: autocannon.Result[];
+}
+
+/** Starts the row's server and checks its answers; a failure lands in the row. */
+async function prepareRow(
   target: TargetSpec,
   count: number,
   method: Method,
-): Promise<Row> {
+): Promise<Prepared> {
   const row: Row = { target, count, method };
+  const prepared: Prepared = { row, windows: [] };
   const label = `${target.id}-${count}-${method.replace('/', '-')}`;
-  let running: RunningServer | undefined;
   try {
-    running = await startServer(target, count, label);
+    prepared.running = await startServer(target, count, label);
     const { request, toolName, exchange, accepts } = await prepare(
       target,
-      running.origin,
+      prepared.running.origin,
       count,
       method,
     );
@@ -449,7 +463,8 @@ async function measure(
     row.contentType = first.contentType.split(';')[0];
     row.responseBytes = Buffer.byteLength(first.text);
     const contentType = first.contentType;
-    const expected =
+    prepared.request = request;
+    prepared.expected =
       first.text === second.text
         ? { body: first.text, check: () => true }
         : {
@@ -464,27 +479,81 @@ async function measure(
               }
             },
           };
-
-    if (settings.warmup > 0) {
-      await load(request, settings.warmup, expected);
-    }
-    const result = await load(request, settings.duration, expected);
-    row.rps = result.requests.average;
-    row.p50 = result.latency.p50;
-    row.p99 = result.latency.p99;
-    row.requests = result.requests.total;
-    row.bad =
-      result.non2xx + result.errors + result.timeouts + result.mismatches;
-    row.badDetail = `non2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}, mismatches ${result.mismatches}`;
-    row.rss = await peakRss(running.child);
   } catch (error) {
     row.failure = (error as Error).message;
-  } finally {
-    if (running) {
-      await stopChild(running.child);
-    }
   }
-  return row;
+  return prepared;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The row's figures from its measured windows: the median window counts. */
+function settle(prepared: Prepared) {
+  const { row, windows } = prepared;
+  const rates = windows.map(w => w.requests.average);
+  const typical = windows[rates.indexOf(median(rates))] ?? windows[0];
+  row.rps = median(rates);
+  row.p50 = typical.latency.p50;
+  row.p99 = typical.latency.p99;
+  row.requests = windows.reduce((n, w) => n + w.requests.total, 0);
+  const sum = (pick: (w: autocannon.Result) => number) =>
+    windows.reduce((n, w) => n + pick(w), 0);
+  const non2xx = sum(w => w.non2xx);
+  const errors = sum(w => w.errors);
+  const timeouts = sum(w => w.timeouts);
+  const mismatches = sum(w => w.mismatches);
+  row.bad = non2xx + errors + timeouts + mismatches;
+  row.badDetail = `non2xx ${non2xx}, errors ${errors}, timeouts ${timeouts}, mismatches ${mismatches}`;
+}
+
+/**
+ * Measures the rows that share N and method side by side: every row's
+ * server is started (each in its own process) and warmed up, then the
+ * measured time is cut into rounds, and each round loads every server in
+ * turn. A slow spell of the machine thus falls on all the rows compared
+ * with each other instead of on one of them; a row's figure is its median
+ * round.
+ */
+async function measureGroup(
+  targets: TargetSpec[],
+  count: number,
+  method: Method,
+): Promise<Row[]> {
+  const group: Prepared[] = [];
+  try {
+    for (const target of targets) {
+      group.push(await prepareRow(target, count, method));
+    }
+    const ready = group.filter(p => !p.row.failure);
+    if (settings.warmup > 0) {
+      for (const p of ready) {
+        await load(p.request!, settings.warmup, p.expected!);
+      }
+    }
+    const window = Math.max(1, Math.round(settings.duration / settings.rounds));
+    for (let round = 0; round < settings.rounds; round++) {
+      for (const p of ready) {
+        p.windows.push(await load(p.request!, window, p.expected!));
+      }
+    }
+    for (const p of ready) {
+      settle(p);
+      p.row.rss = await peakRss(p.running!.child);
+    }
+  } catch (error) {
+    for (const p of group) {
+      p.row.failure ??= (error as Error).message;
+    }
+  } finally {
+    await Promise.all(
+      group.flatMap(p => (p.running ? [stopChild(p.running.child)] : [])),
+    );
+  }
+  return group.map(p => p.row);
 }
 
 // ---------------------------------------------------------------------------
@@ -496,27 +565,32 @@ async function main() {
   const previous = latestHistory(settings.output);
   const rows: Row[] = [];
   serverScript = compileForChildren();
-  const plan = settings.actionCounts.flatMap(count =>
-    METHODS.flatMap(method =>
-      settings.targets
-        .filter(t => t.methods.includes(method))
-        .map(target => ({ target, count, method })),
-    ),
-  );
+  const groups = settings.actionCounts
+    .flatMap(count =>
+      METHODS.map(method => ({
+        count,
+        method,
+        targets: settings.targets.filter(t => t.methods.includes(method)),
+      })),
+    )
+    .filter(g => g.targets.length > 0);
+  const rowCount = groups.reduce((n, g) => n + g.targets.length, 0);
   process.stdout.write(
-    `Benchmarking ${settings.targets.map(t => t.id).join(', ')} at N=${settings.actionCounts.join(', ')}: ${plan.length} rows of ${settings.warmup} s + ${settings.duration} s (${os.cpus().length} cores, Node ${process.version})\n`,
+    `Benchmarking ${settings.targets.map(t => t.id).join(', ')} at N=${settings.actionCounts.join(', ')}: ${rowCount} rows of ${settings.warmup} s warm-up + ${settings.rounds} rounds (${settings.duration} s in all), side by side per N and method (${os.cpus().length} cores, Node ${process.version})\n`,
   );
-  for (const { target, count, method } of plan) {
-    process.stdout.write(
-      `  ${target.label} (${eraLabel(target)}) N=${count} ${method} ... `,
-    );
-    const row = await measure(target, count, method);
-    rows.push(row);
-    process.stdout.write(
-      row.failure
-        ? `FAILED\n${row.failure}\n`
-        : `${Math.round(row.rps!)} req/s, p99 ${row.p99} ms, RSS ${Math.round(row.rss! / 1048576)} MB${row.bad ? `, ${row.badDetail}` : ''}\n`,
-    );
+  for (const { count, method, targets } of groups) {
+    process.stdout.write(`  N=${count} ${method}:\n`);
+    const measured = await measureGroup(targets, count, method);
+    rows.push(...measured);
+    for (const row of measured) {
+      process.stdout.write(
+        `    ${row.target.label} (${eraLabel(row.target)}) ${
+          row.failure
+            ? `FAILED\n${row.failure}`
+            : `${Math.round(row.rps!)} req/s, p99 ${row.p99} ms, RSS ${Math.round(row.rss! / 1048576)} MB${row.bad ? `, ${row.badDetail}` : ''}`
+        }\n`,
+      );
+    }
   }
   const elapsedS = (Date.now() - startedAt.getTime()) / 1000;
   const markdown = `${report({ rows, settings, previous, startedAt, elapsedS })}\n${history(settings.output, rows, startedAt, settings.note)}`;

@@ -21,9 +21,10 @@ export function toolSuccessResult(
  */
 export function toolErrorResult(error: unknown): CallToolResult {
   const { name, message } = describeError(error);
+  // In the order the SDK writes a result's fields.
   return {
-    isError: true,
     content: [{ type: 'text', text: `${name}: ${message}` }],
+    isError: true,
   };
 }
 
