@@ -357,7 +357,7 @@ export function report(options: {
     '',
     table(rows),
     '',
-    '"bad responses": non-2xx, socket errors, timeouts and answers differing from the checked one. Peak RSS is the process\'s VmHWM (start-up included).',
+    '"bad responses": non-2xx, socket errors, timeouts and answers differing from the checked one (byte for byte; answers over 64 KB by their size, since comparing half a megabyte per answer made the load generator the bottleneck). Peak RSS is the process\'s VmHWM (start-up included).',
     '',
     '## Targets',
     '',
