@@ -4,7 +4,8 @@ import type { Caller } from '../../services/caller';
 import type { McpServerFactory } from '../../services/McpServerFactory';
 import type { StreamableExchange } from '../StreamableExchange';
 import { classifyPlainRequest } from './classifyPlainRequest';
-import { PlainAnswers, type AnswerBody } from './PlainAnswers';
+import { PlainAnswers } from './PlainAnswers';
+import { sendAnswer } from './sendAnswer';
 
 /** Serves a request if it is plain; false leaves it to the SDK untouched. */
 export type FastLane = (
@@ -13,18 +14,6 @@ export type FastLane = (
   caller: Caller,
   exchange: StreamableExchange,
 ) => Promise<boolean>;
-
-function send(res: Response, answer: AnswerBody) {
-  res.writeHead(200, {
-    'content-type': 'application/json',
-    'content-length': answer.length,
-  });
-  res.cork();
-  for (const chunk of answer.chunks) {
-    res.write(chunk);
-  }
-  res.end();
-}
 
 /**
  * The fast lane of one server's Streamable HTTP endpoint: the plain
@@ -68,7 +57,7 @@ export function createFastLane(options: {
         // Listing failed: the SDK's lane tries again and answers the error.
         return false;
       }
-      send(res, answers.list(toolset, era, id));
+      sendAnswer(res, answers.list(toolset, era, id));
       exchange.finish();
       return true;
     }
@@ -97,7 +86,7 @@ export function createFastLane(options: {
         exchange.annotate(id, { toolError: true });
       }
       if (!abort.signal.aborted) {
-        send(res, answers.call(result, era, id));
+        sendAnswer(res, answers.call(result, era, id));
         exchange.finish();
       }
     } finally {
