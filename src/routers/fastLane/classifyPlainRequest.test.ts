@@ -1,4 +1,17 @@
+import { classifyInboundRequest } from '@modelcontextprotocol/server';
 import { classifyPlainRequest } from './classifyPlainRequest';
+
+// The SDK's own classifier, counted.
+jest.mock('@modelcontextprotocol/server', () => {
+  const actual = jest.requireActual('@modelcontextprotocol/server');
+  return {
+    ...actual,
+    classifyInboundRequest: jest.fn(actual.classifyInboundRequest),
+  };
+});
+const sdkClassify = classifyInboundRequest as jest.MockedFunction<
+  typeof classifyInboundRequest
+>;
 
 const ENVELOPE = {
   'io.modelcontextprotocol/protocolVersion': '2026-07-28',
@@ -238,5 +251,45 @@ describe('classifyPlainRequest', () => {
         'mcp-method': ['tools/list', 'tools/list'] as any,
       }),
     ).toBeUndefined();
+  });
+
+  it('asks the SDK once per envelope, whatever the trace context, id or arguments', () => {
+    sdkClassify.mockClear();
+    const envelope = {
+      ...ENVELOPE,
+      'io.modelcontextprotocol/clientInfo': { name: 'once', version: '1' },
+    };
+    for (let i = 0; i < 3; i++) {
+      const request = modern('tools/call', {
+        name: 'x',
+        arguments: { i },
+        _meta: { ...envelope, traceparent: `00-${i}` },
+      });
+      expect(classifyPlainRequest(request.body, request.headers)).toMatchObject(
+        {
+          era: 'modern',
+          input: { i },
+        },
+      );
+    }
+    expect(sdkClassify).toHaveBeenCalledTimes(1);
+    // Another envelope is another shape.
+    const other = modern('tools/call', {
+      name: 'x',
+      _meta: {
+        ...envelope,
+        'io.modelcontextprotocol/clientCapabilities': { roots: {} },
+      },
+    });
+    expect(classifyPlainRequest(other.body, other.headers)).toBeDefined();
+    expect(sdkClassify).toHaveBeenCalledTimes(2);
+  });
+
+  it('remembers the SDK refusing an envelope', () => {
+    const request = modern('tools/list', {
+      _meta: { 'io.modelcontextprotocol/clientCapabilities': 'none' },
+    });
+    expect(classify(request)).toBeUndefined();
+    expect(classify(request)).toBeUndefined();
   });
 });

@@ -205,6 +205,13 @@ describe('fast lane', () => {
       },
     ],
     [
+      'a tools/call whose envelope the SDK refuses',
+      modernRequest('tools/call', {
+        name: 'test-actions.whoami',
+        _meta: { 'io.modelcontextprotocol/clientCapabilities': 'none' },
+      }),
+    ],
+    [
       'a batch',
       {
         body: `[${legacyRequest('tools/list').body}]`,
