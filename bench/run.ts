@@ -557,9 +557,9 @@ function settle(prepared: Prepared) {
  * Measures the rows that share N and method side by side: every row's
  * server is started (each in its own process) and warmed up, then the
  * measured time is cut into rounds, and each round loads every server in
- * turn. A slow spell of the machine thus falls on all the rows compared
- * with each other instead of on one of them; a row's figure is its median
- * round.
+ * turn, starting one row further on in each round. A slow spell of the
+ * machine thus falls on all the rows compared with each other instead of
+ * on one of them; a row's figure is its median round.
  */
 async function measureGroup(
   targets: TargetSpec[],
@@ -579,7 +579,10 @@ async function measureGroup(
     }
     const window = Math.max(1, Math.round(settings.duration / settings.rounds));
     for (let round = 0; round < settings.rounds; round++) {
-      for (const p of ready) {
+      // Each round starts one row further on, so no row always follows
+      // the same neighbour.
+      for (let i = 0; i < ready.length; i++) {
+        const p = ready[(round + i) % ready.length];
         p.windows.push(await load(p.request!, window, p.expected!));
       }
     }
