@@ -528,6 +528,27 @@ async function prepareRow(
   return prepared;
 }
 
+/** Idle time before each measured window. */
+const SETTLE_MS = 1000;
+
+/** The items in an order fixed by `seed` (Fisher-Yates over mulberry32). */
+function shuffled<T>(items: T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -557,9 +578,9 @@ function settle(prepared: Prepared) {
  * Measures the rows that share N and method side by side: every row's
  * server is started (each in its own process) and warmed up, then the
  * measured time is cut into rounds, and each round loads every server in
- * turn, starting one row further on in each round. A slow spell of the
- * machine thus falls on all the rows compared with each other instead of
- * on one of them; a row's figure is its median round.
+ * turn, in a new order each round, each after a second's pause. A slow
+ * spell of the machine thus falls on all the rows compared with each
+ * other instead of on one of them; a row's figure is its median round.
  */
 async function measureGroup(
   targets: TargetSpec[],
@@ -579,10 +600,11 @@ async function measureGroup(
     }
     const window = Math.max(1, Math.round(settings.duration / settings.rounds));
     for (let round = 0; round < settings.rounds; round++) {
-      // Each round starts one row further on, so no row always follows
-      // the same neighbour.
-      for (let i = 0; i < ready.length; i++) {
-        const p = ready[(round + i) % ready.length];
+      // A new order every round, so no row always follows the same one;
+      // and a pause before each window, so a slow server's backlog from
+      // its own window (the peer's) is not worked off in the next row's.
+      for (const p of shuffled(ready, round + 1)) {
+        await new Promise(resolve => setTimeout(resolve, SETTLE_MS));
         p.windows.push(await load(p.request!, window, p.expected!));
       }
     }
