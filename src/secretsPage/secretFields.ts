@@ -1,4 +1,5 @@
 import type { JsonObject } from '@backstage/types';
+import { isJsonObject } from '../services/isJsonObject';
 
 /**
  * The secrets page's form, derived from an action's `schema.secrets` (JSON
@@ -42,18 +43,18 @@ export function secretFieldsOf(
   schema: unknown,
 ): { fields: SecretField[] } | { problem: string } {
   if (
-    !isObject(schema) ||
+    !isJsonObject(schema) ||
     (schema.type !== undefined && schema.type !== 'object')
   ) {
     return { problem: 'the secrets schema is not an object schema' };
   }
-  const properties = isObject(schema.properties) ? schema.properties : {};
+  const properties = isJsonObject(schema.properties) ? schema.properties : {};
   const required = new Set(
     Array.isArray(schema.required) ? schema.required.filter(isString) : [],
   );
   const fields: SecretField[] = [];
   for (const [index, [key, property]] of Object.entries(properties).entries()) {
-    if (!isObject(property)) {
+    if (!isJsonObject(property)) {
       return { problem: `the secret "${key}" has no schema` };
     }
     const kind = property.type;
@@ -194,10 +195,6 @@ function matches(pattern: string, text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isString(value: unknown): value is string {

@@ -12,6 +12,7 @@ import {
   type RequestId,
 } from '@modelcontextprotocol/server';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isJsonObject } from '../../services/isJsonObject';
 
 /** The one stateless revision the fast lane answers for. */
 export const MODERN_REVISION = '2026-07-28';
@@ -49,10 +50,6 @@ const PARAM_KEYS = {
   'tools/list': new Set(['_meta']),
   'tools/call': new Set(['name', 'arguments', '_meta']),
 };
-
-function isPlainObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isRequestId(value: unknown): value is RequestId {
   return typeof value === 'string' || Number.isSafeInteger(value);
@@ -152,7 +149,7 @@ export function classifyPlainRequest(
   headers: IncomingHttpHeaders,
 ): PlainRequest | undefined {
   if (
-    !isPlainObject(body) ||
+    !isJsonObject(body) ||
     body.jsonrpc !== '2.0' ||
     !onlyKeys(body, MESSAGE_KEYS)
   ) {
@@ -167,11 +164,11 @@ export function classifyPlainRequest(
   }
   const id = body.id;
   const params = body.params ?? {};
-  if (!isPlainObject(params) || !onlyKeys(params, PARAM_KEYS[method])) {
+  if (!isJsonObject(params) || !onlyKeys(params, PARAM_KEYS[method])) {
     return undefined;
   }
   const meta = params._meta;
-  if (meta !== undefined && !isPlainObject(meta)) {
+  if (meta !== undefined && !isJsonObject(meta)) {
     return undefined;
   }
 
@@ -215,7 +212,7 @@ export function classifyPlainRequest(
   const input = params.arguments ?? {};
   if (
     typeof name !== 'string' ||
-    !isPlainObject(input) ||
+    !isJsonObject(input) ||
     (era === 'modern' && nameHeader !== name)
   ) {
     return undefined;
