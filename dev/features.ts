@@ -6,6 +6,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import mcpActionsPlugin from '../src';
 import { createLocalPublishing } from './localPublishing';
 import { localActionsPlugin } from './localActionsPlugin';
+import { createPortalActionsPlugins } from './portalActions';
 
 /**
  * What the dev backend runs, shared with the tests that start it in-process:
@@ -13,10 +14,11 @@ import { localActionsPlugin } from './localActionsPlugin';
  * secrets page, and MCP clients can get user tokens), the catalog (which
  * learns the Template kind from the entity model module), the scaffolder
  * with a local stand-in for a git host, the `local` example plugin, and
- * this plugin. Imported statically, since Jest can't follow a dynamic
- * import().
+ * this plugin; with `portal`, also the plugins of the realistic portal
+ * (dev/portalActions, `npm run start:portal`). Imported statically, since
+ * Jest can't follow a dynamic import().
  */
-export function devBackendFeatures() {
+export function devBackendFeatures(options: { portal?: boolean } = {}) {
   return [
     authPlugin,
     guestProviderModule,
@@ -26,5 +28,6 @@ export function devBackendFeatures() {
     ...createLocalPublishing(),
     localActionsPlugin,
     mcpActionsPlugin,
+    ...(options.portal ? createPortalActionsPlugins() : []),
   ];
 }

@@ -17,6 +17,8 @@
  *
  * Modes:
  *   npm run start:metrics  also serves Prometheus metrics on MCP_METRICS_PORT (9464)
+ *   npm run start:portal   adds a realistic portal: 573 hand-written actions of
+ *                          29 plugins (dev/portalActions, app-config.portal.yaml)
  *   npm run start:oauth    turns on Client ID Metadata Documents and Dynamic
  *                          Client Registration, so the OAuth discovery chain works
  *
@@ -40,7 +42,9 @@ if (process.env.MCP_METRICS_PORT) {
 }
 
 const backend = createBackend();
-for (const feature of devBackendFeatures()) {
+for (const feature of devBackendFeatures({
+  portal: process.env.MCP_PORTAL_ACTIONS === '1',
+})) {
   backend.add(feature);
 }
 backend.add(printClientConfig);

@@ -16,6 +16,7 @@ import {
   WELL_KNOWN_PATH,
   createWellKnownRouter,
 } from './routers/createWellKnownRouter';
+import { OpenResponses } from './routers/OpenResponses';
 import { SseSessions } from './routers/SseSessions';
 import { McpServerFactory } from './services/McpServerFactory';
 import { createCallGates } from './services/gates/createCallGates';
@@ -152,7 +153,18 @@ export const mcpActionsPlugin = createBackendPlugin({
           maxSessions: config.sse.maxSessions,
           maxSessionsPerPrincipal: config.sse.maxSessionsPerPrincipal,
         });
-        lifecycle.addShutdownHook(() => sseSessions.closeAll());
+        const openResponses = new OpenResponses();
+        // Streams end first; then what no client reads any more is let go,
+        // so that the HTTP server's stop does not wait for it.
+        lifecycle.addShutdownHook(async () => {
+          await sseSessions.closeAll();
+          const released = openResponses.releaseStuck();
+          if (released) {
+            logger.info('Closed responses that clients stopped reading', {
+              released,
+            });
+          }
+        });
         observeSseSessions(metricsService, () => sseSessions.size);
 
         httpRouter.use(
@@ -165,6 +177,7 @@ export const mcpActionsPlugin = createBackendPlugin({
             pluginId: PLUGIN_ID,
             sseSessions,
             metrics,
+            openResponses,
           }),
         );
         // OAuth discovery documents belong at the host's /.well-known.

@@ -15,10 +15,16 @@ const ROOT = path.resolve(__dirname, '../..');
 /**
  * Starts the dev backend in this process as `npm start` does: the features of
  * dev/features.ts on `createBackend()` with the real default services and
- * app-config.yaml, with the development token. Only the port differs (a free
+ * app-config.yaml (and app-config.portal.yaml with `portal`), with the
+ * development token. Only the port differs (a free
  * one on 127.0.0.1), and the log, which shows errors only.
  */
-export async function startDevBackend() {
+export async function startDevBackend(
+  options: {
+    /** Also serve the realistic portal, as `npm run start:portal` does. */
+    portal?: boolean;
+  } = {},
+) {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'mcp-dev-backend-test-'));
@@ -50,13 +56,16 @@ export async function startDevBackend() {
     rootConfigServiceFactory({
       argv: [
         ...['--config', path.join(ROOT, 'app-config.yaml')],
+        ...(options.portal
+          ? ['--config', path.join(ROOT, 'app-config.portal.yaml')]
+          : []),
         ...['--config', overrides],
       ],
       watch: false,
     }),
   );
   backend.add(mockServices.rootLogger.factory({ level: 'error' }));
-  for (const feature of devBackendFeatures()) {
+  for (const feature of devBackendFeatures({ portal: options.portal })) {
     backend.add(feature);
   }
   const clients: Client[] = [];

@@ -39,6 +39,8 @@ export class SseServerTransport implements Transport {
   }
 
   async start() {
+    // `no-transform` also keeps Backstage's compression middleware off the
+    // stream, which would hold events in its buffer.
     this.#res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-cache, no-transform',
@@ -54,19 +56,44 @@ export class SseServerTransport implements Transport {
     this.onmessage?.(message, extra);
   }
 
+  /**
+   * Writes one event. When the client reads slower than the session
+   * answers, the next message waits until the stream drains (or closes), so
+   * a slow reader holds at most one answer in this process's buffers.
+   */
   async send(message: JSONRPCMessage) {
     if (this.#closed) {
       throw new Error('The SSE session is closed');
     }
-    this.#res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
+    const flowing = this.#res.write(
+      `event: message\ndata: ${JSON.stringify(message)}\n\n`,
+    );
     this.#onSent?.(message);
+    if (!flowing) {
+      await this.#drained();
+    }
   }
 
-  /** Writes an SSE comment, which keeps proxies from closing an idle stream. */
+  /**
+   * Writes an SSE comment, which keeps proxies from closing an idle stream;
+   * none while the client has not read what came before.
+   */
   keepAlive() {
-    if (!this.#closed) {
+    if (!this.#closed && !this.#res.writableNeedDrain) {
       this.#res.write(': keep-alive\n\n');
     }
+  }
+
+  #drained(): Promise<void> {
+    return new Promise(resolve => {
+      const done = () => {
+        this.#res.off('drain', done);
+        this.#res.off('close', done);
+        resolve();
+      };
+      this.#res.on('drain', done);
+      this.#res.on('close', done);
+    });
   }
 
   async close() {

@@ -23,6 +23,7 @@ import { McpServerFactory } from '../services/McpServerFactory';
 import { ToolCatalog } from '../services/ToolCatalog';
 import { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
 import { createRouter } from './createRouter';
+import { OpenResponses } from './OpenResponses';
 import { SseSessions } from './SseSessions';
 
 const action: ActionsServiceAction = {
@@ -83,6 +84,7 @@ function appWith(mcpActions: object = {}) {
           maxSessionsPerPrincipal: 5,
         }),
         metrics,
+        openResponses: new OpenResponses(),
       }),
     )
     .use(mockErrorHandler());

@@ -13,6 +13,7 @@ import { createFastLane } from './fastLane/createFastLane';
 import { sendJsonRpcError } from './jsonRpcErrors';
 import { rejectForeignOrigins } from './rejectForeignOrigins';
 import { requireCredentials } from './requireCredentials';
+import type { OpenResponses } from './OpenResponses';
 import type { SseSessions } from './SseSessions';
 import type { McpMetrics } from '../telemetry/metrics';
 
@@ -25,6 +26,8 @@ export interface RouterOptions {
   pluginId: string;
   sseSessions: SseSessions;
   metrics: McpMetrics;
+  /** Where the MCP routes' responses are tracked until they close. */
+  openResponses: OpenResponses;
 }
 
 /**
@@ -41,6 +44,7 @@ export function createRouter(options: RouterOptions) {
   const { config, factory, logger } = options;
   const router = Router();
 
+  router.use('/v1', options.openResponses.track);
   router.use('/v1', rejectForeignOrigins(config.allowedOrigins));
   router.use(
     '/v1',
