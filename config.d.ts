@@ -81,15 +81,26 @@ export interface Config {
       };
     };
 
-    /** How long each caller's action list is reused. */
+    /** How long each caller's action list is reused, and how much is kept. */
     cache?: {
       /**
        * Milliseconds as a number, or a duration such as "30s". Defaults to
        * 30 seconds; 0 lists the actions on every request.
        */
       ttl?: number | string | HumanDuration;
-      /** How many callers' lists are kept at most. Defaults to 1000. */
+      /**
+       * How many callers are remembered at most (each holds only a pointer
+       * to the list it was given). Defaults to 1000.
+       */
       maxEntries?: number;
+      /**
+       * How much memory the distinct tool lists may take together: bytes as
+       * a number, or a string such as "64 MB". Callers who see the same
+       * actions share one list. Beyond the budget the least recently used
+       * lists are dropped and rebuilt on their next request. Defaults to
+       * "64 MB".
+       */
+      maxBytes?: number | string;
     };
 
     /**

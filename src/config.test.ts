@@ -39,6 +39,7 @@ describe('readMcpActionsConfig', () => {
       ['toolNameSeparator', c => c.toolNameSeparator, '.'],
       ['cache.ttlMs', c => c.cache.ttlMs, 30_000],
       ['cache.maxEntries', c => c.cache.maxEntries, 1000],
+      ['cache.maxBytes', c => c.cache.maxBytes, 64 * 1024 * 1024],
       ['toolCallTimeoutMs', c => c.toolCallTimeoutMs, 120_000],
       ['maxRequestBytes', c => c.maxRequestBytes, 1_000_000],
       ['sse.maxSessions', c => c.sse.maxSessions, 1000],
@@ -128,6 +129,18 @@ describe('readMcpActionsConfig', () => {
         { cache: { maxEntries: 5 } },
         c => c.cache.maxEntries,
         5,
+      ],
+      [
+        'cache.maxBytes in bytes',
+        { cache: { maxBytes: 1_000_000 } },
+        c => c.cache.maxBytes,
+        1_000_000,
+      ],
+      [
+        'cache.maxBytes with a unit',
+        { cache: { maxBytes: '16 MB' } },
+        c => c.cache.maxBytes,
+        16 * 1024 * 1024,
       ],
       [
         'maxRequestBytes',
@@ -485,6 +498,11 @@ describe('readMcpActionsConfig', () => {
         'a fractional cache.maxEntries',
         withMcp({ cache: { maxEntries: 2.5 } }),
         `Invalid config at 'mcpActions.cache.maxEntries': expected a whole number greater than zero, got 2.5`,
+      ],
+      [
+        'a cache.maxBytes that is no size',
+        withMcp({ cache: { maxBytes: 'lots' } }),
+        `Invalid config at 'mcpActions.cache.maxBytes': expected a size in bytes greater than zero, such as 67108864 or "64 MB", got "lots"`,
       ],
       [
         'a zero sse.maxSessions',

@@ -51,7 +51,7 @@ export interface McpActionsConfig {
   servers: McpServerConfig[];
   namespacedToolNames: boolean;
   toolNameSeparator: ToolNameSeparator;
-  cache: { ttlMs: number; maxEntries: number };
+  cache: { ttlMs: number; maxEntries: number; maxBytes: number };
   toolCallTimeoutMs: number;
   /** How often a call that asked for progress is told it is still running. */
   progressIntervalMs: number;
@@ -115,6 +115,7 @@ export const RESERVED_SERVER_KEYS = ['sse', 'messages', 'well-known', 'mcp'];
 const DEFAULTS = {
   cacheTtlMs: 30_000,
   cacheMaxEntries: 1000,
+  cacheMaxBytes: 64 * 2 ** 20,
   toolCallTimeoutMs: 120_000,
   progressIntervalMs: 5_000,
   maxRequestBytes: 1_000_000,
@@ -178,6 +179,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
         'cache.maxEntries',
         DEFAULTS.cacheMaxEntries,
       ),
+      maxBytes: readByteSize(config, 'cache.maxBytes', DEFAULTS.cacheMaxBytes),
     },
     toolCallTimeoutMs: readMilliseconds(
       config,
@@ -457,6 +459,38 @@ function readMilliseconds(
     );
   }
   return ms;
+}
+
+/** A size in bytes: a whole number, or a string such as "64 MB" (1024-based). */
+function readByteSize(
+  config: Config,
+  key: string,
+  defaultValue: number,
+): number {
+  if (!config.has(key)) {
+    return defaultValue;
+  }
+  const raw = config.get(key);
+  const match =
+    typeof raw === 'number'
+      ? [String(raw), String(raw), '']
+      : /^\s*(\d+)\s*(b|kb|mb|gb)?\s*$/i.exec(String(raw));
+  const units: Record<string, number> = {
+    '': 1,
+    b: 1,
+    kb: 2 ** 10,
+    mb: 2 ** 20,
+    gb: 2 ** 30,
+  };
+  const value = match
+    ? Number(match[1]) * units[(match[2] ?? '').toLowerCase()]
+    : NaN;
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(
+      `Invalid config at 'mcpActions.${key}': expected a size in bytes greater than zero, such as 67108864 or "64 MB", got ${JSON.stringify(raw)}`,
+    );
+  }
+  return value;
 }
 
 function readPositiveInteger(

@@ -121,6 +121,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           naming,
           ttlMs: config.cache.ttlMs,
           maxEntries: config.cache.maxEntries,
+          maxBytes: config.cache.maxBytes,
         });
         const factory = McpServerFactory.create({
           catalog,
@@ -158,7 +159,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         // so that the HTTP server's stop does not wait for it.
         lifecycle.addShutdownHook(async () => {
           await sseSessions.closeAll();
-          const released = openResponses.releaseStuck();
+          const released = openResponses.releaseStuckUntilClosed();
           if (released) {
             logger.info('Closed responses that clients stopped reading', {
               released,

@@ -1,6 +1,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
 import { mockServices } from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import fs from 'node:fs/promises';
@@ -23,6 +24,8 @@ export async function startDevBackend(
   options: {
     /** Also serve the realistic portal, as `npm run start:portal` does. */
     portal?: boolean;
+    /** Config over app-config.yaml's, e.g. `mcpActions` keys. */
+    config?: JsonObject;
   } = {},
 ) {
   const port = await freePort();
@@ -33,6 +36,7 @@ export async function startDevBackend(
   await fs.writeFile(
     overrides,
     JSON.stringify({
+      ...options.config,
       backend: {
         baseUrl,
         listen: { host: '127.0.0.1', port },

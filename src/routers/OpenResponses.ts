@@ -7,10 +7,11 @@ import type { Request, Response, NextFunction } from 'express';
  * Backstage's HTTP server stops by closing idle connections and waiting for
  * the others; an answer the client never reads (a 400 KB tool list to a
  * paused reader, an event stream) keeps its connection busy, and the
- * backend would wait for it without end. At shutdown the plugin therefore
- * ends the answers that are fully written but not yet taken, and those
- * whose writes wait for the client; a call still running is left to finish
- * (within `toolCallTimeout`) and answer.
+ * backend would wait for it without end. From shutdown on, the plugin
+ * therefore ends the answers that are fully written but not yet taken, and
+ * those whose writes wait for the client, checking again until none is
+ * open; a call still running is left to finish (within `toolCallTimeout`)
+ * and answer, and is let go only if its client then does not read it.
  */
 export class OpenResponses {
   readonly #open = new Set<Response>();
@@ -24,6 +25,25 @@ export class OpenResponses {
 
   get size(): number {
     return this.#open.size;
+  }
+
+  /**
+   * Releases the stuck responses now, and keeps doing so every
+   * `intervalMs` until no response is open; nothing waits for that.
+   * Returns how many were released now.
+   */
+  releaseStuckUntilClosed(intervalMs = 100): number {
+    const released = this.releaseStuck();
+    if (this.#open.size > 0) {
+      const timer = setInterval(() => {
+        this.releaseStuck();
+        if (this.#open.size === 0) {
+          clearInterval(timer);
+        }
+      }, intervalMs);
+      timer.unref();
+    }
+    return released;
   }
 
   /**

@@ -53,6 +53,7 @@ function appWith(mcpActions: object = {}) {
     naming: { namespaced: true, separator: '.' },
     ttlMs: 0,
     maxEntries: 10,
+    maxBytes: 1_000_000,
   });
   const factory = McpServerFactory.create({
     catalog,

@@ -44,7 +44,12 @@ function actionsByPrincipal(visible: Record<string, ActionsServiceAction[]>) {
 
 function catalogWith(
   actions: ActionsService,
-  options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {},
+  options: {
+    ttlMs?: number;
+    maxEntries?: number;
+    maxBytes?: number;
+    now?: () => number;
+  } = {},
 ) {
   return ToolCatalog.create({
     actions,
@@ -52,6 +57,7 @@ function catalogWith(
     naming: { namespaced: true, separator: '.' },
     ttlMs: options.ttlMs ?? 30_000,
     maxEntries: options.maxEntries ?? 100,
+    maxBytes: options.maxBytes ?? 10_000_000,
     now: options.now,
   });
 }
@@ -93,7 +99,8 @@ describe('ToolCatalog', () => {
   });
 
   it('lists once per caller within the TTL, and again after it', async () => {
-    let now = 0;
+    // Any clock but one at zero, which lru-cache takes for "no start time".
+    let now = 50_000;
     const { service, calls } = actionsByPrincipal({
       'user:user:default/alice': [action('a', 'x')],
     });
@@ -104,10 +111,10 @@ describe('ToolCatalog', () => {
       names(catalog, alice),
     ]);
     expect(calls).toHaveLength(1);
-    now = 999;
+    now = 51_000;
     await names(catalog, alice);
     expect(calls).toHaveLength(1);
-    now = 1000;
+    now = 51_001;
     await names(catalog, alice);
     expect(calls).toHaveLength(2);
   });
@@ -118,7 +125,7 @@ describe('ToolCatalog', () => {
     await names(catalog, alice);
     await names(catalog, alice);
     expect(calls).toHaveLength(2);
-    expect(catalog.size).toBe(0);
+    expect(catalog.stats).toEqual({ callers: 0, lists: 0, bytes: 0 });
   });
 
   it('keeps at most maxEntries callers', async () => {
@@ -127,7 +134,100 @@ describe('ToolCatalog', () => {
     for (const user of ['a', 'b', 'c', 'd']) {
       await names(catalog, mockCredentials.user(`user:default/${user}`));
     }
-    expect(catalog.size).toBe(2);
+    expect(catalog.stats.callers).toBe(2);
+  });
+
+  it('shares one list among callers who see the same actions', async () => {
+    const same = [action('catalog', 'get-entity'), action('k8s', 'get-pods')];
+    const visible: Record<string, ActionsServiceAction[]> = {};
+    const users = Array.from({ length: 50 }, (_, i) => `user:default/u${i}`);
+    for (const user of users) {
+      visible[`user:${user}`] = same.map(a => ({ ...a }));
+    }
+    const { service } = actionsByPrincipal(visible);
+    const catalog = catalogWith(service);
+    const toolsets = await Promise.all(
+      users.map(user => catalog.toolsetFor(mockCredentials.user(user), server)),
+    );
+    expect(catalog.stats).toMatchObject({ callers: 50, lists: 1 });
+    for (const toolset of toolsets) {
+      // The same object: one immutable list, and one serialization of it.
+      expect(toolset).toBe(toolsets[0]);
+    }
+  });
+
+  it('gives callers whose lists differ by one action lists of their own', async () => {
+    const shared = [action('catalog', 'get-entity'), action('k8s', 'get-pods')];
+    const { service } = actionsByPrincipal({
+      'user:user:default/alice': [...shared, action('k8s', 'delete-pod')],
+      'user:user:default/bob': shared,
+      'user:user:default/carol': shared.map(a => ({ ...a })),
+    });
+    const catalog = catalogWith(service);
+    const carol = mockCredentials.user('user:default/carol');
+    for (let i = 0; i < 2; i++) {
+      expect(await names(catalog, alice)).toEqual([
+        'catalog.get-entity',
+        'k8s.delete-pod',
+        'k8s.get-pods',
+      ]);
+      expect(await names(catalog, bob)).toEqual([
+        'catalog.get-entity',
+        'k8s.get-pods',
+      ]);
+      expect(await names(catalog, carol)).toEqual([
+        'catalog.get-entity',
+        'k8s.get-pods',
+      ]);
+    }
+    expect(catalog.stats).toMatchObject({ callers: 3, lists: 2 });
+    expect(await catalog.toolsetFor(bob, server)).toBe(
+      await catalog.toolsetFor(carol, server),
+    );
+    expect(await catalog.toolsetFor(alice, server)).not.toBe(
+      await catalog.toolsetFor(bob, server),
+    );
+  });
+
+  it('stays within its byte budget, and rebuilds an evicted list', async () => {
+    const visible: Record<string, ActionsServiceAction[]> = {};
+    for (let i = 0; i < 20; i++) {
+      // Each caller sees a list of their own.
+      visible[`user:user:default/u${i}`] = [action('p', `only-u${i}`)];
+    }
+    const { service, calls } = actionsByPrincipal(visible);
+    const catalog = catalogWith(service, { maxBytes: 10_000 });
+    for (let i = 0; i < 20; i++) {
+      await names(catalog, mockCredentials.user(`user:default/u${i}`));
+    }
+    const { lists, bytes, callers } = catalog.stats;
+    expect(bytes).toBeLessThanOrEqual(10_000);
+    expect(lists).toBeLessThan(20);
+    expect(callers).toBe(20);
+    // The first caller's list was dropped: listed again, and still theirs.
+    expect(
+      await names(catalog, mockCredentials.user('user:default/u0')),
+    ).toEqual(['p.only-u0']);
+    expect(calls.filter(c => c === 'user:user:default/u0')).toHaveLength(2);
+  });
+
+  it('holds nothing for callers who went away, two TTLs after their last request', async () => {
+    jest.useFakeTimers();
+    try {
+      const { service } = actionsByPrincipal({
+        'user:user:default/alice': [action('a', 'x')],
+        'user:user:default/bob': [action('a', 'x')],
+      });
+      const catalog = catalogWith(service, { ttlMs: 1000, now: Date.now });
+      await names(catalog, alice);
+      await names(catalog, bob);
+      expect(catalog.stats).toMatchObject({ callers: 2, lists: 1 });
+      // Nobody asks for anything any more; the caches purge on their own.
+      await jest.advanceTimersByTimeAsync(2000);
+      expect(catalog.stats).toEqual({ callers: 0, lists: 0, bytes: 0 });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('does not keep a failed listing', async () => {
@@ -165,6 +265,7 @@ describe('ToolCatalog', () => {
       naming: { namespaced: true, separator: '.' },
       ttlMs: 0,
       maxEntries: 10,
+      maxBytes: 1_000_000,
     });
     expect(await names(catalog, alice)).toEqual(['a.good']);
     expect(await names(catalog, bob)).toEqual(['a.good']);
@@ -187,6 +288,7 @@ describe('ToolCatalog', () => {
       naming: { namespaced: false, separator: '.' },
       ttlMs: 0,
       maxEntries: 10,
+      maxBytes: 1_000_000,
     });
     expect((await names(catalog, alice)).sort()).toEqual([
       'one.get',

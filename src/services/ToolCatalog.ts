@@ -7,6 +7,8 @@ import type {
   ActionsServiceAction,
 } from '@backstage/backend-plugin-api/alpha';
 import type { Tool } from '@modelcontextprotocol/server';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
 import type { McpServerConfig } from '../config';
 import { isActionAllowed } from './actionFilter';
 import { principalKey } from './principalKey';
@@ -32,13 +34,19 @@ export interface Toolset {
   find(name: string): ToolEntry | undefined;
 }
 
-/** What one caller's action list turns into; built once per list. */
+/**
+ * What one action list turns into; built once per distinct list and shared,
+ * read-only, by every caller who is given exactly that list.
+ */
 class ActionsSnapshot {
   readonly #entries: ToolEntry[];
   readonly #toolsets = new Map<McpServerConfig, Toolset>();
+  /** Roughly what the snapshot holds in memory, for the cache's budget. */
+  readonly bytes: number;
 
-  constructor(entries: ToolEntry[]) {
+  constructor(entries: ToolEntry[], bytes: number) {
     this.#entries = entries;
+    this.bytes = bytes;
   }
 
   toolsetFor(server: McpServerConfig): Toolset {
@@ -81,37 +89,55 @@ function buildToolset(unordered: ToolEntry[]): Toolset {
   };
 }
 
+/**
+ * How much memory a snapshot takes per byte of its action list as JSON:
+ * the parsed actions and their tools on the heap, and the serialized list
+ * the fast lane keeps per server and era. Measured with the realistic
+ * portal (see README, "Memory"); an estimate only steers eviction.
+ */
+const BYTES_PER_JSON_BYTE = 4;
+
 export interface ToolCatalogOptions {
   actions: ActionsService;
   logger: LoggerService;
   naming: ToolNamingOptions;
   /** How long a caller's action list is reused; 0 lists on every request. */
   ttlMs: number;
-  /** How many callers' lists are kept at most. */
+  /** How many callers are remembered at most. */
   maxEntries: number;
-  /** For tests. */
+  /** How many bytes the distinct lists may take together, roughly. */
+  maxBytes: number;
+  /** The clock of both caches; for tests. */
   now?: () => number;
 }
 
 /**
  * Lists actions with each caller's own credentials and turns them into MCP
- * tools. A caller's list is kept for a short time so that `tools/list` and
- * `tools/call` need not ask every action source again; it is keyed by the
- * principal (and a service's access restrictions) and never shared between
- * callers. Invocations always go to the actions service, which checks
- * authorization live.
+ * tools. Invocations always go to the actions service, which checks
+ * authorization live; the lists are kept for `ttlMs` so that `tools/list`
+ * and `tools/call` need not ask every action source again.
+ *
+ * Memory is bounded by bytes, not by callers. A list is kept once per
+ * distinct content: its key is a hash of the actions exactly as the actions
+ * service listed them for the caller, so callers whose permissions give
+ * them the same actions share one immutable snapshot, and a caller whose
+ * list differs by one action gets a snapshot of their own. Per caller, only
+ * that key is remembered (keyed by principal, and by a service's access
+ * restrictions). A snapshot evicted for the byte budget is rebuilt from a
+ * fresh listing on the caller's next request: lists are rebuilt, never
+ * wrong. Both caches drop expired entries on time (`ttlAutopurge`), so
+ * callers who went away hold nothing past the TTL.
  */
 export class ToolCatalog {
   readonly #actions: ActionsService;
   readonly #logger: LoggerService;
   readonly #naming: ToolNamingOptions;
-  readonly #ttlMs: number;
-  readonly #maxEntries: number;
-  readonly #now: () => number;
-  readonly #cache = new Map<
-    string,
-    { expiresAt: number; snapshot: Promise<ActionsSnapshot> }
-  >();
+  /** Principal → the content key of the list they were given. */
+  readonly #callers?: LRUCache<string, string>;
+  /** Content key → the snapshot built from that list. */
+  readonly #lists?: LRUCache<string, ActionsSnapshot>;
+  /** One listing per caller at a time; concurrent requests share it. */
+  readonly #loading = new Map<string, Promise<ActionsSnapshot>>();
   readonly #warned = new Set<string>();
 
   static create(options: ToolCatalogOptions): ToolCatalog {
@@ -122,9 +148,28 @@ export class ToolCatalog {
     this.#actions = options.actions;
     this.#logger = options.logger.child({ component: 'tool-catalog' });
     this.#naming = options.naming;
-    this.#ttlMs = options.ttlMs;
-    this.#maxEntries = options.maxEntries;
-    this.#now = options.now ?? Date.now;
+    if (options.ttlMs > 0) {
+      // A clock of the caller's own is read on every check, not cached.
+      const perf = options.now ? { now: options.now } : undefined;
+      const ttlResolution = options.now ? 0 : undefined;
+      this.#callers = new LRUCache<string, string>({
+        perf,
+        ttlResolution,
+        max: options.maxEntries,
+        ttl: options.ttlMs,
+        ttlAutopurge: true,
+      });
+      this.#lists = new LRUCache<string, ActionsSnapshot>({
+        perf,
+        ttlResolution,
+        maxSize: options.maxBytes,
+        sizeCalculation: snapshot => Math.max(1, snapshot.bytes),
+        ttl: options.ttlMs,
+        // A list in use stays while any of its callers still asks for it.
+        updateAgeOnGet: true,
+        ttlAutopurge: true,
+      });
+    }
   }
 
   /** The tools that `server` shows the caller. */
@@ -136,54 +181,66 @@ export class ToolCatalog {
     return snapshot.toolsetFor(server);
   }
 
-  /** How many callers' lists are cached; for tests and diagnostics. */
-  get size(): number {
-    return this.#cache.size;
+  /** What the caches hold; for tests, diagnostics and the README's figures. */
+  get stats(): { callers: number; lists: number; bytes: number } {
+    return {
+      callers: this.#callers?.size ?? 0,
+      lists: this.#lists?.size ?? 0,
+      bytes: this.#lists?.calculatedSize ?? 0,
+    };
   }
 
   #snapshotFor(credentials: BackstageCredentials): Promise<ActionsSnapshot> {
-    if (this.#ttlMs <= 0) {
-      return this.#load(credentials);
+    if (!this.#callers || !this.#lists) {
+      return this.#load(credentials).then(loaded => loaded.snapshot);
     }
     const key = principalKey(credentials);
-    const now = this.#now();
-    const cached = this.#cache.get(key);
-    if (cached && cached.expiresAt > now) {
-      return cached.snapshot;
+    const contentKey = this.#callers.get(key);
+    const cached = contentKey ? this.#lists.get(contentKey) : undefined;
+    if (cached) {
+      return Promise.resolve(cached);
     }
-    // Concurrent misses for one caller share a single listing.
-    const snapshot = this.#load(credentials);
-    this.#cache.delete(key);
-    this.#cache.set(key, { expiresAt: now + this.#ttlMs, snapshot });
-    snapshot.catch(() => {
-      if (this.#cache.get(key)?.snapshot === snapshot) {
-        this.#cache.delete(key);
-      }
-    });
-    this.#evict(now);
-    return snapshot;
+    let loading = this.#loading.get(key);
+    if (!loading) {
+      loading = this.#loadShared(key, credentials).finally(() =>
+        this.#loading.delete(key),
+      );
+      this.#loading.set(key, loading);
+    }
+    return loading;
   }
 
-  #evict(now: number) {
-    if (this.#cache.size <= this.#maxEntries) {
-      return;
+  async #loadShared(
+    key: string,
+    credentials: BackstageCredentials,
+  ): Promise<ActionsSnapshot> {
+    const { contentKey, snapshot } = await this.#load(credentials);
+    // Someone with the same list may have built it already: share theirs.
+    const shared = this.#lists!.get(contentKey) ?? snapshot;
+    if (shared === snapshot) {
+      this.#lists!.set(contentKey, snapshot);
     }
-    for (const [key, entry] of this.#cache) {
-      if (entry.expiresAt <= now) {
-        this.#cache.delete(key);
-      }
-    }
-    // Map order is insertion order: the oldest entries go first.
-    for (const key of this.#cache.keys()) {
-      if (this.#cache.size <= this.#maxEntries) {
-        break;
-      }
-      this.#cache.delete(key);
-    }
+    this.#callers!.set(key, contentKey);
+    return shared;
   }
 
-  async #load(credentials: BackstageCredentials): Promise<ActionsSnapshot> {
+  async #load(
+    credentials: BackstageCredentials,
+  ): Promise<{ contentKey: string; snapshot: ActionsSnapshot }> {
     const { actions } = await this.#actions.list({ credentials });
+    const json = JSON.stringify(actions);
+    const contentKey = createHash('sha256').update(json).digest('base64url');
+    const existing = this.#lists?.get(contentKey);
+    if (existing) {
+      return { contentKey, snapshot: existing };
+    }
+    return {
+      contentKey,
+      snapshot: this.#build(actions, json.length * BYTES_PER_JSON_BYTE),
+    };
+  }
+
+  #build(actions: ActionsServiceAction[], bytes: number): ActionsSnapshot {
     const { names, collisions } = assignToolNames(actions, this.#naming);
     for (const group of collisions) {
       this.#warnOnce(
@@ -205,7 +262,7 @@ export class ToolCatalog {
       }
       entries.push({ tool: result.tool, action });
     }
-    return new ActionsSnapshot(entries);
+    return new ActionsSnapshot(entries, bytes);
   }
 
   #warnOnce(key: string, message: string, fields: Record<string, string>) {
