@@ -5,8 +5,9 @@
  *
  *   backendChild.ts --config FILE
  *
- * This plugin plus the dev backend's `local` actions plugin
- * (dev/localActionsPlugin.ts), config from --config (the root config service
+ * This plugin (or the peer) plus the dev backend's `local` actions plugin
+ * (dev/localActionsPlugin.ts) and, if asked, the realistic portal
+ * (dev/portalActions), config from --config (the root config service
  * reads process.argv), log level from LOG_LEVEL. Everything is imported
  * statically: the TS loader loses named exports of dynamically imported .ts
  * files (see bench/compile.ts), static imports are unaffected.
@@ -17,6 +18,11 @@
  * Exits when the parent goes away.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  createPortalActionsPlugins,
+  portalPlugins,
+} from '../dev/portalActions';
 import diagnostics from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { localActionsPlugin } from '../dev/localActionsPlugin';
@@ -111,7 +117,26 @@ process.on(
 async function main() {
   const backend = createBackend();
   backend.add(localActionsPlugin);
-  backend.add(mcpActionsPlugin);
+  // Set by scripts/lib.ts: which MCP plugin, how many actions of the
+  // realistic portal, and whether callers come with test credentials
+  // (`mockCredentials.user.token(...)`) instead of the static token.
+  if (process.env.MCP_CHILD_PLUGIN === 'peer') {
+    // Plain CommonJS, so a dynamic import keeps its exports; loaded only
+    // here, since it needs the NODE_PATH scripts/lib.ts gives its process.
+    backend.add(import('peer-mcp-actions-backend'));
+  } else {
+    backend.add(mcpActionsPlugin);
+  }
+  const portal = Number(process.env.MCP_CHILD_PORTAL_ACTIONS ?? 0);
+  if (portal > 0) {
+    for (const feature of createPortalActionsPlugins(portalPlugins(portal))) {
+      backend.add(feature);
+    }
+  }
+  if (process.env.MCP_CHILD_TEST_CREDENTIALS === '1') {
+    backend.add(mockServices.auth.factory());
+    backend.add(mockServices.httpAuth.factory());
+  }
   await backend.start();
   send({ type: 'ready' });
 }

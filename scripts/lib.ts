@@ -17,6 +17,7 @@ import {
   tail,
   waitForReady,
 } from '../bench/childProcesses';
+import { portalPlugins } from '../dev/portalActions';
 
 export { freePort, tail };
 
@@ -119,6 +120,15 @@ export interface BackendOptions {
   /** backend.baseUrl; the backend's own address when left out. */
   baseUrl?: string;
   logLevel?: string;
+  /** Which MCP plugin serves: this one (default) or the peer. */
+  plugin?: 'this' | 'peer';
+  /** How many actions of the realistic portal to add; none by default. */
+  portalActions?: number;
+  /**
+   * Callers bring test credentials (`mockCredentials.user.token(ref)`,
+   * one distinct user each) through Backstage's mock auth services.
+   */
+  testCredentials?: boolean;
 }
 
 export interface Backend {
@@ -142,13 +152,18 @@ export function backendConfig(options: {
   port: number;
   baseUrl: string;
   token: string;
+  portalActions?: number;
 }) {
+  const sources = [
+    'local',
+    ...portalPlugins(options.portalActions ?? 0).map(p => p.pluginId),
+  ];
   return {
     backend: {
       baseUrl: options.baseUrl,
       listen: { host: '127.0.0.1', port: options.port },
       database: { client: 'better-sqlite3', connection: ':memory:' },
-      actions: { pluginSources: ['local'] },
+      actions: { pluginSources: sources },
       auth: {
         externalAccess: [
           {
@@ -156,7 +171,7 @@ export function backendConfig(options: {
             options: { token: options.token, subject: 'mcp-scripts' },
             accessRestrictions: [
               { plugin: 'mcp-actions' },
-              { plugin: 'local' },
+              ...sources.map(plugin => ({ plugin })),
             ],
           },
         ],
@@ -169,6 +184,25 @@ export function backendConfig(options: {
       secrets: { encryptionKey: SECRETS_KEY },
     },
   };
+}
+
+/**
+ * The peer is installed under the alias `peer-mcp-actions-backend` but
+ * reads its own package.json by its real name, which is this package's: a
+ * NODE_PATH holding just that name, linked to the alias, lets it find
+ * itself (as bench/run.ts does for its peer target).
+ */
+function peerSelfResolution(): string {
+  const dir = path.join(getWorkDir(), 'peer-node-path');
+  const link = path.join(dir, '@backstage', 'plugin-mcp-actions-backend');
+  if (!fs.existsSync(link)) {
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    const peer = path.dirname(
+      require.resolve('peer-mcp-actions-backend/package.json'),
+    );
+    fs.symlinkSync(fs.realpathSync(peer), link, 'dir');
+  }
+  return dir;
 }
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
@@ -184,6 +218,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         port,
         baseUrl: options.baseUrl ?? origin,
         token: options.token,
+        portalActions: options.portalActions,
       }),
       null,
       2,
@@ -201,7 +236,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         require.resolve('@backstage/cli/config/nodeTransform.cjs'),
         '--expose-gc',
       ],
-      env: { ...process.env, LOG_LEVEL: options.logLevel ?? 'warn' },
+      env: {
+        ...process.env,
+        LOG_LEVEL: options.logLevel ?? 'warn',
+        MCP_CHILD_PLUGIN: options.plugin ?? 'this',
+        ...(options.plugin === 'peer' && { NODE_PATH: peerSelfResolution() }),
+        MCP_CHILD_PORTAL_ACTIONS: String(options.portalActions ?? 0),
+        MCP_CHILD_TEST_CREDENTIALS: options.testCredentials ? '1' : '0',
+      },
       stdio: ['ignore', log, log, 'ipc'],
     },
   );

@@ -197,12 +197,10 @@ describe.each([
         encoding !== 'identity' &&
         answer.contentType.startsWith('application/json');
       expect(answer.contentEncoding).toBe(compressed ? encoding : undefined);
-      if (compressed) {
-        // Realistic schemas compress about fourfold, not a hundredfold.
-        const plain = Buffer.byteLength(JSON.stringify(answer.json));
-        expect(answer.wireBytes).toBeLessThan(plain / 2);
-        expect(answer.wireBytes).toBeGreaterThan(plain / 20);
-      }
+      // Realistic schemas compress about fourfold, not a hundredfold.
+      const ratio =
+        answer.wireBytes / Buffer.byteLength(JSON.stringify(answer.json));
+      expect(compressed ? ratio > 0.05 && ratio < 0.5 : ratio >= 1).toBe(true);
     },
   );
 
@@ -229,9 +227,8 @@ describe.each([
     try {
       const { tools } = await client.listTools();
       expect(names(tools)).toEqual(names(expected.get('')!));
-      if (fastLane) {
-        expect(seen.filter(e => e !== 'identity').length).toBeGreaterThan(0);
-      }
+      // The SDK answers 2025 requests with event streams, never compressed.
+      expect(seen.some(e => e !== 'identity')).toBe(fastLane);
     } finally {
       await client.close();
     }
@@ -256,9 +253,9 @@ describe.each([
       try {
         const { tools } = await client.listTools();
         expect(names(tools)).toEqual(names(expected.get('')!));
-        if (fastLane || mode === 'modern') {
-          expect(seen.filter(e => e !== 'identity').length).toBeGreaterThan(0);
-        }
+        expect(seen.some(e => e !== 'identity')).toBe(
+          fastLane || mode === 'modern',
+        );
       } finally {
         await client.close();
       }

@@ -1,5 +1,4 @@
-import { ConfigReader } from '@backstage/config';
-import { loadConfig } from '@backstage/config-loader';
+import { ConfigSources } from '@backstage/config-loader';
 import path from 'node:path';
 import { z } from 'zod/v3';
 import {
@@ -32,7 +31,7 @@ describe('the realistic portal', () => {
   it.each(actions.map(a => [`${a.pluginId}:${a.action.name}`, a.action]))(
     '%s takes its example and answers with a valid output',
     (_id, action) => {
-      expect(action.name).toMatch(/^[a-z][a-z-]*[a-z]$/);
+      expect(action.name).toMatch(/^[a-z][a-z0-9-]*[a-z0-9]$/);
       const input = action.input(z).parse(action.example);
       expect(() => action.output(z).parse(action.run(input))).not.toThrow();
     },
@@ -46,15 +45,17 @@ describe('the realistic portal', () => {
 
   it('is served by npm run start:portal with every plugin as a source the dev token reaches', async () => {
     const root = path.resolve(__dirname, '..');
-    const { appConfigs } = await loadConfig({
-      configRoot: root,
-      configTargets: [
-        { path: path.join(root, 'app-config.yaml') },
-        { path: path.join(root, 'app-config.portal.yaml') },
-      ],
-      substitutionFunc: async () => 'x'.repeat(32),
-    });
-    const config = ConfigReader.fromConfigs(appConfigs);
+    const config = await ConfigSources.toConfig(
+      ConfigSources.defaultForTargets({
+        rootDir: root,
+        targets: ['app-config.yaml', 'app-config.portal.yaml'].map(file => ({
+          type: 'path' as const,
+          target: path.join(root, file),
+        })),
+        // The files read the token and key from the environment.
+        substitutionFunc: async () => 'x'.repeat(32),
+      }),
+    );
     const ids = PORTAL_PLUGINS.map(p => p.pluginId);
     const sources = config.getStringArray('backend.actions.pluginSources');
     expect(sources).toEqual(
@@ -64,6 +65,7 @@ describe('the realistic portal', () => {
     const reachable = token
       .getConfigArray('accessRestrictions')
       .map(r => r.getString('plugin'));
+    config.close();
     expect(reachable).toEqual(
       expect.arrayContaining(['mcp-actions', ...sources]),
     );

@@ -484,12 +484,9 @@ export const awsPlugin: PortalPlugin = {
         payload: { date: '2024-06-01', dryRun: true },
       },
       run: input => ({
-        statusCode:
-          input.invocationType === 'Event'
-            ? 202
-            : input.invocationType === 'DryRun'
-              ? 204
-              : 200,
+        statusCode: { RequestResponse: 200, Event: 202, DryRun: 204 }[
+          input.invocationType
+        ],
         executedVersion:
           input.invocationType === 'RequestResponse' ? '42' : undefined,
         payload:

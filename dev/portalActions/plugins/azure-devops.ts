@@ -703,16 +703,13 @@ export const azureDevopsPlugin: PortalPlugin = {
         workItems: [20931, 21007].map(id => ({
           id,
           fields: Object.fromEntries(
-            input.fields.map(f => [
-              f,
-              f === 'System.Title'
-                ? `Work item ${id}`
-                : f === 'Microsoft.VSTS.Common.Priority'
-                  ? 2
-                  : f === 'System.State'
-                    ? 'Active'
-                    : null,
-            ]),
+            input.fields.map(f => {
+              let value: string | number | null = null;
+              if (f === 'System.Title') value = `Work item ${id}`;
+              else if (f === 'Microsoft.VSTS.Common.Priority') value = 2;
+              else if (f === 'System.State') value = 'Active';
+              return [f, value] as const;
+            }),
           ),
           url: `https://dev.azure.com/${input.organization}/_apis/wit/workItems/${id}`,
         })),

@@ -308,16 +308,18 @@ export const costInsightsPlugin: PortalPlugin = {
       },
       run: input => ({
         model: input.model,
-        months: Array.from({ length: input.horizonMonths }, (_, i) => ({
-          month: `2024-${String(7 + i).padStart(2, '0')}`,
-          expected: 41000 + i * 850,
-          lower: 38500 + i * 700,
-          upper: 43900 + i * 1000,
-          confidence: (i < 6 ? (i < 3 ? 'high' : 'medium') : 'low') as
-            | 'high'
-            | 'medium'
-            | 'low',
-        })),
+        months: Array.from({ length: input.horizonMonths }, (_, i) => {
+          let confidence: 'high' | 'medium' | 'low' = 'low';
+          if (i < 3) confidence = 'high';
+          else if (i < 6) confidence = 'medium';
+          return {
+            month: `2024-${String(7 + i).padStart(2, '0')}`,
+            expected: 41000 + i * 850,
+            lower: 38500 + i * 700,
+            upper: 43900 + i * 1000,
+            confidence,
+          };
+        }),
       }),
     }),
     portalAction({

@@ -345,16 +345,12 @@ export const jiraPlugin: PortalPlugin = {
         resolution: 'Fixed',
         comment: 'Backoff shipped in 2024.06.1',
       },
-      run: input => ({
-        key: input.issueKey,
-        fromStatus: 'In Progress',
-        toStatus:
-          input.transitionId === '21'
-            ? 'In Progress'
-            : input.resolution
-              ? 'Resolved'
-              : 'Closed',
-      }),
+      run: input => {
+        let toStatus = 'Closed';
+        if (input.transitionId === '21') toStatus = 'In Progress';
+        else if (input.resolution) toStatus = 'Resolved';
+        return { key: input.issueKey, fromStatus: 'In Progress', toStatus };
+      },
     }),
     portalAction({
       name: 'assign-issue',

@@ -713,15 +713,14 @@ export const opsgeniePlugin: PortalPlugin = {
       },
       run: input => ({
         count: 9,
-        groups:
-          input.groupBy === 'none'
-            ? undefined
-            : input.groupBy === 'priority'
-              ? [
-                  { key: 'P2', count: 2 },
-                  { key: 'P3', count: 7 },
-                ]
-              : [{ key: 'open', count: 9 }],
+        groups: {
+          none: undefined,
+          priority: [
+            { key: 'P2', count: 2 },
+            { key: 'P3', count: 7 },
+          ],
+          status: [{ key: 'open', count: 9 }],
+        }[input.groupBy],
       }),
     }),
     portalAction({

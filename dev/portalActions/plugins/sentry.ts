@@ -369,17 +369,19 @@ export const sentryPlugin: PortalPlugin = {
       },
       run: input => {
         const r = input.resolveIn;
+        let statusDetails: {
+          inRelease?: string;
+          inNextRelease?: boolean;
+          inCommit?: string;
+        } = {};
+        if (r.kind === 'release') statusDetails = { inRelease: r.version };
+        else if (r.kind === 'nextRelease')
+          statusDetails = { inNextRelease: true };
+        else if (r.kind === 'commit') statusDetails = { inCommit: r.commit };
         return {
           id: input.issueId,
           status: 'resolved' as const,
-          statusDetails:
-            r.kind === 'release'
-              ? { inRelease: r.version }
-              : r.kind === 'nextRelease'
-                ? { inNextRelease: true }
-                : r.kind === 'commit'
-                  ? { inCommit: r.commit }
-                  : {},
+          statusDetails,
         };
       },
     }),
@@ -470,12 +472,14 @@ export const sentryPlugin: PortalPlugin = {
       run: input => ({
         id: input.issueId,
         status: 'ignored' as const,
-        substatus:
-          input.until === 'escalating'
-            ? ('archived_until_escalating' as const)
-            : input.until === 'forever'
-              ? ('archived_forever' as const)
-              : ('archived_until_condition_met' as const),
+        substatus: (
+          {
+            escalating: 'archived_until_escalating',
+            forever: 'archived_forever',
+            count: 'archived_until_condition_met',
+            duration: 'archived_until_condition_met',
+          } as const
+        )[input.until],
       }),
     }),
     portalAction({
@@ -828,14 +832,12 @@ export const sentryPlugin: PortalPlugin = {
           input.fields.map(f => [f, f in sample ? sample[f] : null]),
         );
         const meta = Object.fromEntries(
-          input.fields.map(f => [
-            f,
-            f.startsWith('count')
-              ? ('integer' as const)
-              : f.startsWith('p') && f.includes('(')
-                ? ('duration' as const)
-                : ('string' as const),
-          ]),
+          input.fields.map(f => {
+            let type: 'integer' | 'duration' | 'string' = 'string';
+            if (f.startsWith('count')) type = 'integer';
+            else if (f.startsWith('p') && f.includes('(')) type = 'duration';
+            return [f, type] as const;
+          }),
         );
         return { rows: [row], meta };
       },

@@ -607,7 +607,7 @@ export const terraformPlugin: PortalPlugin = {
       run: input => ({
         resources: [
           {
-            address: `${input.module ? input.module + '.' : ''}${input.type ?? 'aws_sqs_queue'}.ledger_events`,
+            address: `${input.module ? `${input.module}.` : ''}${input.type ?? 'aws_sqs_queue'}.ledger_events`,
             type: input.type ?? 'aws_sqs_queue',
             provider: 'registry.terraform.io/hashicorp/aws',
             mode: 'managed' as const,

@@ -375,15 +375,16 @@ export const vaultPlugin: PortalPlugin = {
         force: false,
         sync: true,
       },
-      run: input => ({
-        target: input.leaseId ?? input.prefix ?? '',
-        mode: input.leaseId
-          ? ('lease' as const)
-          : input.force
-            ? ('prefix-force' as const)
-            : ('prefix' as const),
-        accepted: Boolean(input.leaseId ?? input.prefix),
-      }),
+      run: input => {
+        let mode: 'lease' | 'prefix' | 'prefix-force' = 'prefix';
+        if (input.leaseId) mode = 'lease';
+        else if (input.force) mode = 'prefix-force';
+        return {
+          target: input.leaseId ?? input.prefix ?? '',
+          mode,
+          accepted: Boolean(input.leaseId ?? input.prefix),
+        };
+      },
     }),
     portalAction({
       name: 'lookup-token',
