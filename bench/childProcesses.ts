@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 
 /**
  * Helpers shared by the benchmark and the scripts under scripts/: servers
@@ -19,6 +20,26 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * The peer is installed under the alias `peer-mcp-actions-backend`, but reads
+ * its own package.json by its real name, which resolves to nothing here (that
+ * name is this package). A NODE_PATH holding just that name, linked to the
+ * alias, lets it find itself; only the peer's process gets it. Returns that
+ * folder, made under `workDir` on first use.
+ */
+export function peerSelfResolution(workDir: string): string {
+  const dir = path.join(workDir, 'peer-node-path');
+  const link = path.join(dir, '@backstage', 'plugin-mcp-actions-backend');
+  if (!fs.existsSync(link)) {
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    const peer = path.dirname(
+      require.resolve('peer-mcp-actions-backend/package.json'),
+    );
+    fs.symlinkSync(fs.realpathSync(peer), link, 'dir');
+  }
+  return dir;
 }
 
 /** The last lines of a log file, for error messages. */

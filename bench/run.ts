@@ -38,7 +38,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BENCH_PLUGIN_ID, CALLED_ACTION, LIMITS_PLUGIN_ID } from './actions';
-import { freePort, stopChild, tail, waitForReady } from './childProcesses';
+import {
+  freePort,
+  peerSelfResolution,
+  stopChild,
+  tail,
+  waitForReady,
+} from './childProcesses';
 import { compileForChildren, removeBuild } from './compile';
 import { history, latestHistory, report, type Row } from './report';
 import {
@@ -152,25 +158,6 @@ function backstageConfig(port: number) {
   };
 }
 
-/**
- * The peer is installed under the alias `peer-mcp-actions-backend`, but reads
- * its own package.json by its real name, which resolves to nothing here (that
- * name is this package). A NODE_PATH holding just that name, linked to the
- * alias, lets it find itself; only the peer's process gets it.
- */
-function peerSelfResolution(): string {
-  const dir = path.join(workDir, 'peer-node-path');
-  const link = path.join(dir, '@backstage', 'plugin-mcp-actions-backend');
-  if (!fs.existsSync(link)) {
-    fs.mkdirSync(path.dirname(link), { recursive: true });
-    const peer = path.dirname(
-      require.resolve('peer-mcp-actions-backend/package.json'),
-    );
-    fs.symlinkSync(fs.realpathSync(peer), link, 'dir');
-  }
-  return dir;
-}
-
 interface RunningServer {
   child: ChildProcess;
   origin: string;
@@ -208,7 +195,7 @@ async function startServer(
     LOG_LEVEL: settings.logLevel,
   };
   if (kind === 'peer') {
-    env.NODE_PATH = peerSelfResolution();
+    env.NODE_PATH = peerSelfResolution(workDir);
   }
   const log = fs.openSync(logFile, 'w');
   const child = fork(serverScript, args, {

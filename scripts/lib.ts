@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   freePort,
+  peerSelfResolution,
   stopChild,
   tail,
   waitForReady,
@@ -186,25 +187,6 @@ export function backendConfig(options: {
   };
 }
 
-/**
- * The peer is installed under the alias `peer-mcp-actions-backend` but
- * reads its own package.json by its real name, which is this package's: a
- * NODE_PATH holding just that name, linked to the alias, lets it find
- * itself (as bench/run.ts does for its peer target).
- */
-function peerSelfResolution(): string {
-  const dir = path.join(getWorkDir(), 'peer-node-path');
-  const link = path.join(dir, '@backstage', 'plugin-mcp-actions-backend');
-  if (!fs.existsSync(link)) {
-    fs.mkdirSync(path.dirname(link), { recursive: true });
-    const peer = path.dirname(
-      require.resolve('peer-mcp-actions-backend/package.json'),
-    );
-    fs.symlinkSync(fs.realpathSync(peer), link, 'dir');
-  }
-  return dir;
-}
-
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const dir = getWorkDir();
   const port = options.port ?? (await freePort());
@@ -240,7 +222,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         ...process.env,
         LOG_LEVEL: options.logLevel ?? 'warn',
         MCP_CHILD_PLUGIN: options.plugin ?? 'this',
-        ...(options.plugin === 'peer' && { NODE_PATH: peerSelfResolution() }),
+        ...(options.plugin === 'peer' && {
+          NODE_PATH: peerSelfResolution(getWorkDir()),
+        }),
         MCP_CHILD_PORTAL_ACTIONS: String(options.portalActions ?? 0),
         MCP_CHILD_TEST_CREDENTIALS: options.testCredentials ? '1' : '0',
       },

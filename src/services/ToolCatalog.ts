@@ -192,7 +192,10 @@ export class ToolCatalog {
 
   #snapshotFor(credentials: BackstageCredentials): Promise<ActionsSnapshot> {
     if (!this.#callers || !this.#lists) {
-      return this.#load(credentials).then(loaded => loaded.snapshot);
+      // Nothing is kept: list and build for this request alone.
+      return this.#actions
+        .list({ credentials })
+        .then(({ actions }) => this.#build(actions, 0));
     }
     const key = principalKey(credentials);
     const contentKey = this.#callers.get(key);
@@ -214,30 +217,17 @@ export class ToolCatalog {
     key: string,
     credentials: BackstageCredentials,
   ): Promise<ActionsSnapshot> {
-    const { contentKey, snapshot } = await this.#load(credentials);
-    // Someone with the same list may have built it already: share theirs.
-    const shared = this.#lists!.get(contentKey) ?? snapshot;
-    if (shared === snapshot) {
-      this.#lists!.set(contentKey, snapshot);
-    }
-    this.#callers!.set(key, contentKey);
-    return shared;
-  }
-
-  async #load(
-    credentials: BackstageCredentials,
-  ): Promise<{ contentKey: string; snapshot: ActionsSnapshot }> {
     const { actions } = await this.#actions.list({ credentials });
     const json = JSON.stringify(actions);
     const contentKey = createHash('sha256').update(json).digest('base64url');
-    const existing = this.#lists?.get(contentKey);
-    if (existing) {
-      return { contentKey, snapshot: existing };
+    // Someone with the same list may have built it already: share theirs.
+    let snapshot = this.#lists!.get(contentKey);
+    if (!snapshot) {
+      snapshot = this.#build(actions, json.length * BYTES_PER_JSON_BYTE);
+      this.#lists!.set(contentKey, snapshot);
     }
-    return {
-      contentKey,
-      snapshot: this.#build(actions, json.length * BYTES_PER_JSON_BYTE),
-    };
+    this.#callers!.set(key, contentKey);
+    return snapshot;
   }
 
   #build(actions: ActionsServiceAction[], bytes: number): ActionsSnapshot {
