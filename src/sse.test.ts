@@ -94,17 +94,33 @@ describe('legacy SSE transport', () => {
     }
   });
 
-  it('honours a proxy prefix', async () => {
+  async function endpointEventWith(prefix: string): Promise<string> {
     const controller = new AbortController();
     const res = await fetch(mcp.url('/sse'), {
-      headers: { Authorization: ALICE, 'X-Forwarded-Prefix': '/portal' },
+      headers: { Authorization: ALICE, 'X-Forwarded-Prefix': prefix },
       signal: controller.signal,
     });
     const reader = res.body!.getReader();
     const { value } = await reader.read();
     controller.abort();
-    expect(new TextDecoder().decode(value)).toContain(
+    return new TextDecoder().decode(value);
+  }
+
+  it('honours a proxy prefix', async () => {
+    expect(await endpointEventWith('/portal')).toContain(
       'data: /portal/api/mcp-actions/v1/messages?sessionId=',
+    );
+  });
+
+  it.each([
+    '//evil.example',
+    '/portal//evil.example',
+    'https://evil.example',
+    '/portal\\evil',
+    'portal',
+  ])('ignores a proxy prefix that is not a plain path: %s', async prefix => {
+    expect(await endpointEventWith(prefix)).toMatch(
+      /data: \/api\/mcp-actions\/v1\/messages\?sessionId=/,
     );
   });
 

@@ -226,12 +226,16 @@ function markDeprecated(req: Request, res: Response, next: () => void) {
 
 /**
  * Where the client posts its messages: next to the stream's own URL, so it
- * is right under any mount path, plus a proxy's `X-Forwarded-Prefix`.
+ * is right under any mount path, plus a proxy's `X-Forwarded-Prefix` when
+ * that is a plain path (segments of letters, digits, `-`, `_` and `.`).
  */
 function messagesPath(req: Request): string {
   const path = req.originalUrl.split('?')[0].replace(/\/sse$/, '/messages');
   const prefix = req.headers['x-forwarded-prefix'];
-  if (typeof prefix === 'string' && /^\/[\w\-./]*$/.test(prefix)) {
+  // A path only, every segment non-empty: a prefix such as
+  // `//evil.example` would make the endpoint a URL on another host, where
+  // the client would post its messages and its token.
+  if (typeof prefix === 'string' && /^(\/[\w\-.]+)+\/?$/.test(prefix)) {
     return `${prefix.replace(/\/+$/, '')}${path}`;
   }
   return path;
