@@ -471,20 +471,19 @@ function readByteSize(
     return defaultValue;
   }
   const raw = config.get(key);
-  const match =
-    typeof raw === 'number'
-      ? [String(raw), String(raw), '']
-      : /^\s*(\d+)\s*(b|kb|mb|gb)?\s*$/i.exec(String(raw));
   const units: Record<string, number> = {
-    '': 1,
     b: 1,
     kb: 2 ** 10,
     mb: 2 ** 20,
     gb: 2 ** 30,
   };
-  const value = match
-    ? Number(match[1]) * units[(match[2] ?? '').toLowerCase()]
-    : NaN;
+  const match = /^\s*(\d+)\s*(b|kb|mb|gb)?\s*$/i.exec(String(raw));
+  let value = NaN;
+  if (typeof raw === 'number') {
+    value = raw;
+  } else if (match) {
+    value = Number(match[1]) * units[(match[2] ?? 'b').toLowerCase()];
+  }
   if (!Number.isSafeInteger(value) || value <= 0) {
     throw new Error(
       `Invalid config at 'mcpActions.${key}': expected a size in bytes greater than zero, such as 67108864 or "64 MB", got ${JSON.stringify(raw)}`,

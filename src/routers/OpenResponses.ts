@@ -23,10 +23,6 @@ export class OpenResponses {
     next();
   };
 
-  get size(): number {
-    return this.#open.size;
-  }
-
   /**
    * Releases the stuck responses now, and keeps doing so every
    * `intervalMs` until no response is open; nothing waits for that.
@@ -69,7 +65,7 @@ export class OpenResponses {
  * wait for `drain` (`writableNeedDrain`; also what a compressed answer shows
  * while its compressor waits for the client).
  */
-export function isStuck(res: Response): boolean {
+function isStuck(res: Response): boolean {
   return (
     res.headersSent &&
     (res.writableNeedDrain || (res.writableEnded && !res.writableFinished))

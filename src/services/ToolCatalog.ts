@@ -92,8 +92,8 @@ function buildToolset(unordered: ToolEntry[]): Toolset {
 /**
  * How much memory a snapshot takes per byte of its action list as JSON:
  * the parsed actions and their tools on the heap, and the serialized list
- * the fast lane keeps per server and era. Measured with the realistic
- * portal (see README, "Memory"); an estimate only steers eviction.
+ * the fast lane keeps per server and era. An estimate, not a measurement:
+ * it only steers eviction, and lists are rebuilt when it errs.
  */
 const BYTES_PER_JSON_BYTE = 4;
 
