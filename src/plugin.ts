@@ -8,25 +8,25 @@ import {
   tracingServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
 import { readMcpActionsConfig } from './config';
-import { createRouter } from './routers/createRouter';
-import { createSecretsPageRouter } from './routers/createSecretsPageRouter';
-import { CsrfTokens } from './secretsPage/csrf';
-import { SecretsActionLookup } from './secretsPage/SecretsActionLookup';
+import { createRouter } from './transport/createRouter';
+import { createSecretsPageRouter } from './transport/createSecretsPageRouter';
+import { CsrfTokens } from './secrets/page/csrf';
+import { SecretsActionLookup } from './secrets/page/SecretsActionLookup';
 import {
   WELL_KNOWN_PATH,
   createWellKnownRouter,
-} from './routers/createWellKnownRouter';
-import { OpenResponses } from './routers/OpenResponses';
-import { SseSessions } from './routers/SseSessions';
-import { McpServerFactory } from './services/McpServerFactory';
-import { createCallGates } from './services/gates/createCallGates';
-import { requireKeyForSecrets } from './services/requireKeyForSecrets';
+} from './transport/createWellKnownRouter';
+import { OpenResponses } from './transport/OpenResponses';
+import { SseSessions } from './transport/SseSessions';
+import { McpServerFactory } from './mcpServer/McpServerFactory';
+import { createCallGates } from './toolCalls/gates/createCallGates';
+import { requireKeyForSecrets } from './secrets/requireKeyForSecrets';
 import { createStores } from './stores/createStores';
 import { schedulePurges } from './stores/schedulePurges';
-import { createCallStateCodec } from './services/requestState';
-import { ToolCatalog } from './services/ToolCatalog';
-import { scheduleTaskMaintenance } from './services/tasks/scheduleTaskMaintenance';
-import { TaskManager } from './services/tasks/TaskManager';
+import { createCallStateCodec } from './toolCalls/requestState';
+import { ToolCatalog } from './tools/ToolCatalog';
+import { scheduleTaskMaintenance } from './tasks/scheduleTaskMaintenance';
+import { TaskManager } from './tasks/TaskManager';
 import { newInstanceId } from './stores/randomIds';
 import { packageVersion } from './packageVersion';
 import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';

@@ -9,7 +9,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { ConfigReader } from '@backstage/config';
 import { readMcpActionsConfig } from './config';
-import { requireKeyForSecrets } from './services/requireKeyForSecrets';
+import { requireKeyForSecrets } from './secrets/requireKeyForSecrets';
 import { modernRequest, postRpc } from './__testUtils__/jsonRpc';
 import {
   McpTestBackend,

@@ -9,7 +9,7 @@ import {
   USER_ALICE,
   startMcpBackend,
 } from './__testUtils__/startMcpBackend';
-import { PORTABLE_TOOL_NAME } from './services/toolNames';
+import { PORTABLE_TOOL_NAME } from './tools/toolNames';
 
 const LONG_NAME = `summarize-${'very-'.repeat(12)}long-report`;
 

@@ -16,7 +16,7 @@ import {
 } from './__testUtils__/startMcpBackend';
 import { TASKS_EXTENSION } from './__testUtils__/taskClients';
 import { waitFor } from './__testUtils__/waitFor';
-import { TASK_SCHEDULE_IDS } from './services/tasks/scheduleTaskMaintenance';
+import { TASK_SCHEDULE_IDS } from './tasks/scheduleTaskMaintenance';
 
 const BOB = mockCredentials.user.header('user:default/bob');
 /** The plugin's job that deletes expired rows (secrets and tasks). */

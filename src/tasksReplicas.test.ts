@@ -24,11 +24,11 @@ import {
   startMcpBackend,
 } from './__testUtils__/startMcpBackend';
 import { waitFor } from './__testUtils__/waitFor';
-import { principalKey } from './services/principalKey';
+import { principalKey } from './mcpServer/principalKey';
 import {
   DatabaseTaskStore,
   ORPHANED_TASK_MESSAGE,
-} from './stores/DatabaseTaskStore';
+} from './tasks/DatabaseTaskStore';
 
 jest.setTimeout(120_000);
 

@@ -1,8 +1,8 @@
 import type { DatabaseService } from '@backstage/backend-plugin-api';
-import { DatabaseSecretStore } from './DatabaseSecretStore';
-import { DatabaseTaskStore } from './DatabaseTaskStore';
+import { DatabaseSecretStore } from '../secrets/DatabaseSecretStore';
+import { DatabaseTaskStore } from '../tasks/DatabaseTaskStore';
 import { applyMigrations } from './migrations';
-import { SecretCipher } from './secretCipher';
+import { SecretCipher } from '../secrets/secretCipher';
 import type { SecretStore, TaskStore } from './types';
 
 /** The plugin's persistent state, built once at startup. */

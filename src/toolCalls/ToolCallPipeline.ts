@@ -1,0 +1,273 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
+import type { JsonObject } from '@backstage/types';
+import {
+  ProtocolError,
+  ProtocolErrorCode,
+  type CallToolResult,
+  type InputRequiredResult,
+  type RequestId,
+  type RequestStateCodec,
+  type Server,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
+import type { McpServerConfig } from '../config';
+import type { Caller } from '../mcpServer/caller';
+import { principalKey } from '../mcpServer/principalKey';
+import type { ToolCatalog, ToolEntry } from '../tools/ToolCatalog';
+import type { CreateTaskResult } from '../tasks/taskWire';
+import type { TaskManager } from '../tasks/TaskManager';
+import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
+import { traceContextOf } from '../telemetry/traceContext';
+import type { CallCheck } from './CallCheck';
+import { passGates } from './gates/passGates';
+import type { CallGate } from './gates/types';
+import { invokeWithLimits } from './invokeWithLimits';
+import type { CallRoundState } from './requestState';
+import { toolErrorResult, toolSuccessResult } from './toolResults';
+import { withProgress } from './withProgress';
+
+/** One `tools/call` as a lane hands it over. */
+export interface ToolCall {
+  server: McpServerConfig;
+  caller: Caller;
+  /** The JSON-RPC id, under which the exchange records the call's metric. */
+  id: RequestId;
+  /** The tool's name as the client sent it (its own or the dotted form). */
+  name: string;
+  input: JsonObject;
+  /** The request's `params._meta` (trace context, progress token). */
+  meta: JsonObject | undefined;
+  /** Aborts when the client goes away or cancels. */
+  signal: AbortSignal;
+  /**
+   * The SDK's context of the request, which asking the user (multi
+   * round-trip), progress and tasks need. The fast lane has none: the
+   * pipeline then answers `needs-protocol` before any step has acted,
+   * and the lane hands the request to the SDK.
+   */
+  protocol?: { ctx: ServerContext; mcp: Server };
+}
+
+/** What the lane sends back. */
+export type ToolCallOutcome =
+  | {
+      kind: 'answer';
+      result: CallToolResult | InputRequiredResult | CreateTaskResult;
+    }
+  /** Only without `protocol`: this call needs the SDK's lane. */
+  | { kind: 'needs-protocol' };
+
+export interface ToolCallPipelineOptions {
+  catalog: ToolCatalog;
+  actions: ActionsService;
+  logger: LoggerService;
+  telemetry: ToolCallTelemetry;
+  toolCallTimeoutMs: number;
+  /** How often a call that asked for progress hears that it still runs. */
+  progressIntervalMs: number;
+  /** Who may call what, how often: refusals before anything is asked. */
+  checks?: CallCheck[];
+  /** What stands between a call and its action, in order (confirmation, secrets). */
+  gates?: CallGate[];
+  /** Signs the state of multi round-trip calls; without it no gate can ask. */
+  callStateCodec?: RequestStateCodec<CallRoundState>;
+  /** Long calls that become tasks (2026-07-28 clients declaring the extension). */
+  tasks?: TaskManager;
+}
+
+/**
+ * The one way a `tools/call` reaches an action, whatever carried it
+ * (2026-07-28 or 2025 Streamable HTTP, legacy SSE, the fast lane, a call
+ * that becomes a task). The steps, in order:
+ *
+ * 1. resolve the tool among those the caller is shown on this server;
+ * 2. checks (`CallCheck`: permissions, rate limits), each may refuse;
+ * 3. a call cancelled in its own batch ends here;
+ * 4. gates (`CallGate`: confirmation, secrets), which may ask the user;
+ * 5. the task decision (a long call becomes a task);
+ * 6. the action, with the caller's credentials, the timeout and the
+ *    call's abort signal, inside its span, audit event and metric.
+ *
+ * Lanes only translate between their wire and `ToolCall`/`ToolCallOutcome`.
+ * A step added here applies to every lane (`everyLane.test.ts`).
+ */
+export class ToolCallPipeline {
+  readonly #options: ToolCallPipelineOptions;
+  readonly #logger: LoggerService;
+
+  constructor(options: ToolCallPipelineOptions) {
+    this.#options = options;
+    this.#logger = options.logger.child({ component: 'tool-calls' });
+  }
+
+  /**
+   * Runs the call through every step. Throws a `ProtocolError` for what
+   * the protocol answers as an error (an unknown tool, a refused round),
+   * never for what the action did: that is an `isError` result.
+   */
+  async call(call: ToolCall): Promise<ToolCallOutcome> {
+    const { server, caller, id, input } = call;
+    const exchange = caller.exchange;
+
+    // 1. Resolve.
+    const toolset = await this.#options.catalog.toolsetFor(
+      caller.credentials,
+      server,
+    );
+    const entry = toolset.find(call.name);
+    if (!entry) {
+      throw new ProtocolError(
+        ProtocolErrorCode.InvalidParams,
+        `Unknown tool "${call.name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`,
+      );
+    }
+    if (!call.protocol && this.#needsProtocol(entry)) {
+      return { kind: 'needs-protocol' };
+    }
+    exchange?.annotate(id, { toolName: entry.tool.name });
+    const answer = (result: CallToolResult | InputRequiredResult) => {
+      if ('isError' in result && result.isError) {
+        exchange?.annotate(id, { toolError: true });
+      }
+      return { kind: 'answer' as const, result };
+    };
+
+    // 2. Checks.
+    for (const check of this.#options.checks ?? []) {
+      const refusal = await check.check({ server, caller, entry, input });
+      if (refusal) {
+        return answer(refusal);
+      }
+    }
+
+    // 3. Cancelled before it started.
+    if (exchange?.isCancelledBeforeStart(id)) {
+      return answer(
+        toolErrorResult(
+          new Error(
+            `Tool "${entry.tool.name}" was cancelled by the client before it started`,
+          ),
+        ),
+      );
+    }
+
+    // 4. Gates.
+    let secrets: JsonObject | undefined;
+    if (call.protocol) {
+      const gated = await passGates({
+        gates: this.#options.gates ?? [],
+        codec: this.#options.callStateCodec,
+        server: call.protocol.mcp,
+        ctx: call.protocol.ctx,
+        call: { entry, input, caller, serverKey: server.key },
+      });
+      if (gated.kind === 'answer') {
+        return answer(gated.result);
+      }
+      secrets = gated.secrets;
+    }
+
+    // 5 and 6. The task decision around the action.
+    const protocolCtx = call.protocol?.ctx;
+    const run = (signal: AbortSignal) => {
+      const invoke = () =>
+        this.#invoke(call, entry, caller.credentials, signal, secrets);
+      return protocolCtx
+        ? withProgress(
+            protocolCtx,
+            this.#options.progressIntervalMs,
+            entry.tool.name,
+            invoke,
+          )
+        : invoke();
+    };
+    const { tasks } = this.#options;
+    if (tasks && protocolCtx) {
+      const result = await tasks.call({
+        ctx: protocolCtx,
+        principal: principalKey(caller.credentials),
+        serverKey: server.key,
+        entry,
+        run,
+      });
+      if (result.resultType === 'task') {
+        return { kind: 'answer', result };
+      }
+      return answer(result as CallToolResult);
+    }
+    return answer(await run(call.signal));
+  }
+
+  /**
+   * Whether a call of this tool needs the SDK's context: a gate may ask
+   * the user about it, or it may become a task.
+   */
+  #needsProtocol(entry: ToolEntry): boolean {
+    const { gates = [], tasks } = this.#options;
+    return (
+      gates.some(gate => gate.concerns(entry)) ||
+      Boolean(tasks?.mayBecomeTask(entry))
+    );
+  }
+
+  /**
+   * The action with the caller's credentials, inside the call's span and
+   * audit event, bounded by the call timeout and by `signal`. Never
+   * throws: failures are `isError` results. The only place that invokes
+   * an action.
+   */
+  #invoke(
+    call: ToolCall,
+    entry: ToolEntry,
+    credentials: BackstageCredentials,
+    signal: AbortSignal,
+    secrets: JsonObject | undefined,
+  ): Promise<CallToolResult> {
+    const { actions, telemetry, toolCallTimeoutMs } = this.#options;
+    return telemetry.observe(
+      {
+        serverKey: call.server.key,
+        target: {
+          toolName: entry.tool.name,
+          actionId: entry.action.id,
+          readOnly: entry.action.attributes.readOnly,
+          destructive: entry.action.attributes.destructive,
+        },
+        arguments: call.input,
+        credentials,
+        request: call.caller.request,
+        traceContext: traceContextOf(call.meta),
+      },
+      async () => {
+        try {
+          const { output } = await invokeWithLimits(
+            () =>
+              actions.invoke({
+                id: entry.action.id,
+                input: call.input,
+                credentials,
+                ...(secrets ? { secrets } : {}),
+              }),
+            {
+              timeoutMs: toolCallTimeoutMs,
+              signal,
+              label: `Tool "${entry.tool.name}"`,
+            },
+          );
+          return toolSuccessResult(output);
+        } catch (error) {
+          this.#logger.warn('Tool call failed', {
+            tool: entry.tool.name,
+            action: entry.action.id,
+            error: String(error),
+          });
+          return toolErrorResult(error);
+        }
+      },
+    );
+  }
+}
