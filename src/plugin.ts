@@ -19,7 +19,9 @@ import {
 import { OpenResponses } from './transport/OpenResponses';
 import { SseSessions } from './transport/SseSessions';
 import { McpServerFactory } from './mcpServer/McpServerFactory';
+import { createCallChecks } from './toolCalls/createCallChecks';
 import { createCallGates } from './toolCalls/gates/createCallGates';
+import { ToolCallPipeline } from './toolCalls/ToolCallPipeline';
 import { requireKeyForSecrets } from './secrets/requireKeyForSecrets';
 import { createStores } from './stores/createStores';
 import { schedulePurges } from './stores/schedulePurges';
@@ -123,31 +125,41 @@ export const mcpActionsPlugin = createBackendPlugin({
           maxEntries: config.cache.maxEntries,
           maxBytes: config.cache.maxBytes,
         });
-        const factory = McpServerFactory.create({
+        const callStateCodec = config.secrets.encryptionKey
+          ? createCallStateCodec(
+              config.secrets.encryptionKey,
+              Math.ceil(config.secrets.requestTtlMs / 1000),
+            )
+          : undefined;
+        const telemetry = new ToolCallTelemetry({
+          tracing,
+          auditor,
+          capturePayloads: config.captureToolPayloads,
+        });
+        const pipeline = new ToolCallPipeline({
           catalog,
           actions,
           logger,
-          version: packageVersion,
+          telemetry,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
-          listTtlMs: config.cache.ttlMs,
+          progressIntervalMs: config.progressIntervalMs,
+          checks: createCallChecks(),
           gates: createCallGates({
             config,
             secrets: stores.secrets,
             pluginBaseUrl,
           }),
-          callStateCodec: config.secrets.encryptionKey
-            ? createCallStateCodec(
-                config.secrets.encryptionKey,
-                Math.ceil(config.secrets.requestTtlMs / 1000),
-              )
-            : undefined,
-          progressIntervalMs: config.progressIntervalMs,
+          callStateCodec,
           tasks,
-          telemetry: new ToolCallTelemetry({
-            tracing,
-            auditor,
-            capturePayloads: config.captureToolPayloads,
-          }),
+        });
+        const factory = McpServerFactory.create({
+          catalog,
+          pipeline,
+          version: packageVersion,
+          listTtlMs: config.cache.ttlMs,
+          callStateCodec,
+          telemetry,
+          tasks,
         });
 
         const sseSessions = new SseSessions({

@@ -1,8 +1,3 @@
-import type {
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
 import {
   ProtocolError,
@@ -14,41 +9,28 @@ import {
   type Server,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import { passGates } from '../toolCalls/gates/passGates';
-import type { CallGate } from '../toolCalls/gates/types';
-import type { CallRoundState } from '../toolCalls/requestState';
-import { traceContextOf } from '../telemetry/traceContext';
-import { withProgress } from '../toolCalls/withProgress';
 import type { McpServerConfig } from '../config';
-import { callerOf, type Caller } from './caller';
-import { invokeWithLimits } from '../toolCalls/invokeWithLimits';
-import { principalKey } from './principalKey';
 import { serveTaskMethods } from '../tasks/serveTaskMethods';
 import { TaskAwareServer } from '../tasks/TaskAwareServer';
 import type { TaskManager } from '../tasks/TaskManager';
 import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
-import type { ToolCatalog, ToolEntry, Toolset } from '../tools/ToolCatalog';
-import { toolErrorResult, toolSuccessResult } from '../toolCalls/toolResults';
+import type { CallRoundState } from '../toolCalls/requestState';
+import type { ToolCallPipeline } from '../toolCalls/ToolCallPipeline';
+import type { ToolCatalog, Toolset } from '../tools/ToolCatalog';
+import { callerOf, type Caller } from './caller';
 
 export interface McpServerFactoryOptions {
   catalog: ToolCatalog;
-  actions: ActionsService;
-  logger: LoggerService;
+  /** Where every `tools/call` goes. */
+  pipeline: ToolCallPipeline;
   version: string;
-  toolCallTimeoutMs: number;
   /** How long a client may reuse a `tools/list` result (the list cache's TTL). */
   listTtlMs: number;
-  /** What stands between a call and its action, in order (confirmation, secrets). */
-  gates?: CallGate[];
-  /** Signs the state of multi round-trip calls; without it no gate can ask. */
+  /** Verifies the state of multi round-trip calls the pipeline's gates minted. */
   callStateCodec?: RequestStateCodec<CallRoundState>;
-  /**
-   * How often a call that asked for progress (`_meta.progressToken`) gets a
-   * progress notification while it runs.
-   */
-  progressIntervalMs: number;
+  /** Audits discoveries. */
   telemetry: ToolCallTelemetry;
-  /** Long calls that become tasks (2026-07-28 clients declaring the extension). */
+  /** Serves `tasks/*` (2026-07-28 clients declaring the extension). */
   tasks?: TaskManager;
 }
 
@@ -70,10 +52,7 @@ export class McpServerFactory {
   }
 
   private constructor(options: McpServerFactoryOptions) {
-    this.#options = {
-      ...options,
-      logger: options.logger.child({ component: 'mcp-server' }),
-    };
+    this.#options = options;
   }
 
   /**
@@ -112,69 +91,20 @@ export class McpServerFactory {
     });
 
     mcp.setRequestHandler('tools/call', async (request, ctx) => {
-      const caller = requireCaller(ctx);
-      const { name } = request.params;
-      const entry = await this.findTool(server, caller.credentials, name);
-      if (!entry) {
-        throw new ProtocolError(
-          ProtocolErrorCode.InvalidParams,
-          `Unknown tool "${name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`,
-        );
-      }
-      caller.exchange?.annotate(ctx.mcpReq.id, { toolName: entry.tool.name });
-      const input = (request.params.arguments ?? {}) as JsonObject;
-      if (caller.exchange?.isCancelledBeforeStart(ctx.mcpReq.id)) {
-        caller.exchange.annotate(ctx.mcpReq.id, { toolError: true });
-        return toolErrorResult(
-          new Error(
-            `Tool "${entry.tool.name}" was cancelled by the client before it started`,
-          ),
-        );
-      }
-      const gated = await passGates({
-        gates: this.#options.gates ?? [],
-        codec: this.#options.callStateCodec,
-        server: mcp,
-        ctx,
-        call: { entry, input, caller, serverKey: server.key },
-      });
-      if (gated.kind === 'answer') {
-        if ('isError' in gated.result && gated.result.isError) {
-          caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
-        }
-        return gated.result;
-      }
-      const run = (signal: AbortSignal) =>
-        withProgress(
-          ctx,
-          this.#options.progressIntervalMs,
-          entry.tool.name,
-          () =>
-            this.runTool({
-              server,
-              entry,
-              input,
-              caller,
-              meta: ctx.mcpReq._meta,
-              signal,
-              secrets: gated.secrets,
-            }),
-        );
-      // An eligible call still running after `tasks.after` answers with a task.
-      const result = tasks
-        ? await tasks.call({
-            ctx,
-            principal: principalKey(caller.credentials),
-            serverKey: server.key,
-            entry,
-            run,
-          })
-        : await run(ctx.mcpReq.signal);
-      if ('isError' in result && result.isError) {
-        caller.exchange?.annotate(ctx.mcpReq.id, { toolError: true });
-      }
+      const answer = await this.#options.pipeline.call(
+        {
+          server,
+          caller: requireCaller(ctx),
+          id: ctx.mcpReq.id,
+          name: request.params.name,
+          input: (request.params.arguments ?? {}) as JsonObject,
+          meta: ctx.mcpReq._meta as JsonObject | undefined,
+          signal: ctx.mcpReq.signal,
+        },
+        { ctx, mcp },
+      );
       // The SDK's types know no task handle; TaskAwareServer sends it as is.
-      return result as CallToolResult;
+      return answer as CallToolResult;
     });
 
     if (tasks?.offered && options?.era === 'modern') {
@@ -186,6 +116,11 @@ export class McpServerFactory {
   /** How long a client may reuse a `tools/list` result (its `ttlMs`). */
   get listTtlMs(): number {
     return this.#options.listTtlMs;
+  }
+
+  /** Where every `tools/call` goes (the fast lane calls it too). */
+  get pipeline(): ToolCallPipeline {
+    return this.#options.pipeline;
   }
 
   /** The tools `server` shows the caller, audited as a discovery. */
@@ -202,16 +137,6 @@ export class McpServerFactory {
     return toolset;
   }
 
-  /** The caller's tool of this name (or dotted name) on `server`. */
-  async findTool(
-    server: McpServerConfig,
-    credentials: BackstageCredentials,
-    name: string,
-  ): Promise<ToolEntry | undefined> {
-    const toolset = await this.#options.catalog.toolsetFor(credentials, server);
-    return toolset.find(name);
-  }
-
   /** The identity every 2026-07-28 result carries in its `_meta`. */
   serverInfo(server: McpServerConfig): Implementation {
     return {
@@ -219,94 +144,6 @@ export class McpServerFactory {
       version: this.#options.version,
       ...(server.description ? { description: server.description } : {}),
     };
-  }
-
-  /**
-   * Whether a call of this tool is plain: no gate has anything to decide
-   * for it and it can never become a task, so it is the action's answer
-   * and nothing else, whatever the client sent.
-   */
-  isPlainCall(entry: ToolEntry): boolean {
-    const { gates = [], tasks } = this.#options;
-    return (
-      !gates.some(gate => gate.concerns(entry)) && !tasks?.mayBecomeTask(entry)
-    );
-  }
-
-  /**
-   * Runs the tool past its gates: the action with the caller's
-   * credentials, inside the call's span and audit event, bounded by the
-   * call timeout and by `signal`. Never throws; failures are `isError`
-   * results.
-   */
-  runTool(call: {
-    server: McpServerConfig;
-    entry: ToolEntry;
-    input: JsonObject;
-    caller: Caller;
-    /** The request's `params._meta` (trace context). */
-    meta: unknown;
-    signal: AbortSignal;
-    secrets?: JsonObject;
-  }): Promise<CallToolResult> {
-    const { server, entry, input, caller } = call;
-    return this.#options.telemetry.observe(
-      {
-        serverKey: server.key,
-        target: {
-          toolName: entry.tool.name,
-          actionId: entry.action.id,
-          readOnly: entry.action.attributes.readOnly,
-          destructive: entry.action.attributes.destructive,
-        },
-        arguments: input,
-        credentials: caller.credentials,
-        request: caller.request,
-        traceContext: traceContextOf(call.meta),
-      },
-      () =>
-        this.#callTool(
-          entry,
-          input,
-          caller.credentials,
-          call.signal,
-          call.secrets,
-        ),
-    );
-  }
-
-  async #callTool(
-    entry: ToolEntry,
-    input: JsonObject,
-    credentials: BackstageCredentials,
-    signal: AbortSignal,
-    secrets?: JsonObject,
-  ): Promise<CallToolResult> {
-    const { actions, logger, toolCallTimeoutMs } = this.#options;
-    try {
-      const { output } = await invokeWithLimits(
-        () =>
-          actions.invoke({
-            id: entry.action.id,
-            input,
-            credentials,
-            ...(secrets ? { secrets } : {}),
-          }),
-        {
-          timeoutMs: toolCallTimeoutMs,
-          signal,
-          label: `Tool "${entry.tool.name}"`,
-        },
-      );
-      return toolSuccessResult(output);
-    } catch (error) {
-      logger.warn('Tool call failed', {
-        tool: entry.tool.name,
-        action: entry.action.id,
-        error: String(error),
-      });
-      return toolErrorResult(error);
-    }
   }
 }
 

@@ -5,10 +5,7 @@ import type {
 } from '@modelcontextprotocol/server';
 import { Minimatch } from 'minimatch';
 import type { TasksConfig } from '../config';
-import {
-  DatabaseTaskStore,
-  ORPHANED_TASK_MESSAGE,
-} from './DatabaseTaskStore';
+import { DatabaseTaskStore, ORPHANED_TASK_MESSAGE } from './DatabaseTaskStore';
 import { applyMigrations } from '../stores/migrations';
 import type { Knex } from '../stores/knex';
 import type { TaskStore } from '../stores/types';

@@ -43,23 +43,22 @@ export interface ToolCall {
   meta: JsonObject | undefined;
   /** Aborts when the client goes away or cancels. */
   signal: AbortSignal;
-  /**
-   * The SDK's context of the request, which asking the user (multi
-   * round-trip), progress and tasks need. The fast lane has none: the
-   * pipeline then answers `needs-protocol` before any step has acted,
-   * and the lane hands the request to the SDK.
-   */
-  protocol?: { ctx: ServerContext; mcp: Server };
 }
 
-/** What the lane sends back. */
-export type ToolCallOutcome =
-  | {
-      kind: 'answer';
-      result: CallToolResult | InputRequiredResult | CreateTaskResult;
-    }
-  /** Only without `protocol`: this call needs the SDK's lane. */
-  | { kind: 'needs-protocol' };
+/**
+ * The SDK's context of a request, which asking the user (multi
+ * round-trip), progress and tasks need.
+ */
+export interface ProtocolContext {
+  ctx: ServerContext;
+  mcp: Server;
+}
+
+/** What a call answers: a tool result, a round of questions, or a task. */
+export type ToolCallAnswer =
+  | CallToolResult
+  | InputRequiredResult
+  | CreateTaskResult;
 
 export interface ToolCallPipelineOptions {
   catalog: ToolCatalog;
@@ -105,11 +104,34 @@ export class ToolCallPipeline {
   }
 
   /**
-   * Runs the call through every step. Throws a `ProtocolError` for what
-   * the protocol answers as an error (an unknown tool, a refused round),
-   * never for what the action did: that is an `isError` result.
+   * Runs the call through every step, for a lane that has the SDK's
+   * context. Throws a `ProtocolError` for what the protocol answers as an
+   * error (an unknown tool, a refused round), never for what the action
+   * did: that is an `isError` result.
    */
-  async call(call: ToolCall): Promise<ToolCallOutcome> {
+  async call(
+    call: ToolCall,
+    protocol: ProtocolContext,
+  ): Promise<ToolCallAnswer> {
+    return (await this.#run(call, protocol)) as ToolCallAnswer;
+  }
+
+  /**
+   * The same, for a lane without the SDK's context (the fast lane):
+   * undefined, before any step has acted, when the call needs that
+   * context (a gate may ask the user, or it may become a task); the lane
+   * then hands the request to the SDK.
+   */
+  async callWithoutProtocol(
+    call: ToolCall,
+  ): Promise<CallToolResult | undefined> {
+    return (await this.#run(call, undefined)) as CallToolResult | undefined;
+  }
+
+  async #run(
+    call: ToolCall,
+    protocol: ProtocolContext | undefined,
+  ): Promise<ToolCallAnswer | undefined> {
     const { server, caller, id, input } = call;
     const exchange = caller.exchange;
 
@@ -125,15 +147,15 @@ export class ToolCallPipeline {
         `Unknown tool "${call.name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`,
       );
     }
-    if (!call.protocol && this.#needsProtocol(entry)) {
-      return { kind: 'needs-protocol' };
+    if (!protocol && this.#needsProtocol(entry)) {
+      return undefined;
     }
     exchange?.annotate(id, { toolName: entry.tool.name });
     const answer = (result: CallToolResult | InputRequiredResult) => {
       if ('isError' in result && result.isError) {
         exchange?.annotate(id, { toolError: true });
       }
-      return { kind: 'answer' as const, result };
+      return result;
     };
 
     // 2. Checks.
@@ -157,12 +179,12 @@ export class ToolCallPipeline {
 
     // 4. Gates.
     let secrets: JsonObject | undefined;
-    if (call.protocol) {
+    if (protocol) {
       const gated = await passGates({
         gates: this.#options.gates ?? [],
         codec: this.#options.callStateCodec,
-        server: call.protocol.mcp,
-        ctx: call.protocol.ctx,
+        server: protocol.mcp,
+        ctx: protocol.ctx,
         call: { entry, input, caller, serverKey: server.key },
       });
       if (gated.kind === 'answer') {
@@ -172,7 +194,7 @@ export class ToolCallPipeline {
     }
 
     // 5 and 6. The task decision around the action.
-    const protocolCtx = call.protocol?.ctx;
+    const protocolCtx = protocol?.ctx;
     const run = (signal: AbortSignal) => {
       const invoke = () =>
         this.#invoke(call, entry, caller.credentials, signal, secrets);
@@ -195,7 +217,7 @@ export class ToolCallPipeline {
         run,
       });
       if (result.resultType === 'task') {
-        return { kind: 'answer', result };
+        return result;
       }
       return answer(result as CallToolResult);
     }

@@ -96,6 +96,11 @@ export class StreamableExchange implements ExchangeHooks {
     this.#recorder.annotate(id, details);
   }
 
+  /** A lane that answers without the SDK answered `id` with this error. */
+  answeredWithError(id: RequestId, code: number) {
+    this.#recorder.answered(id, { errorCode: code });
+  }
+
   /**
    * Watches the SDK's answer as the adapter writes it, without copying it:
    * only what may be an error is decoded and parsed. A frame (a JSON body,

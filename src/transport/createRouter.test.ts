@@ -19,6 +19,7 @@ import express from 'express';
 import request from 'supertest';
 import { readMcpActionsConfig } from '../config';
 import { recordingMetrics } from '../__testUtils__/recordingMetrics';
+import { ToolCallPipeline } from '../toolCalls/ToolCallPipeline';
 import { McpServerFactory } from '../mcpServer/McpServerFactory';
 import { ToolCatalog } from '../tools/ToolCatalog';
 import { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
@@ -55,19 +56,24 @@ function appWith(mcpActions: object = {}) {
     maxEntries: 10,
     maxBytes: 1_000_000,
   });
+  const telemetry = new ToolCallTelemetry({
+    tracing: tracingServiceMock.mock(),
+    auditor: mockServices.auditor.mock(),
+    capturePayloads: false,
+  });
   const factory = McpServerFactory.create({
     catalog,
-    actions,
-    logger,
-    version: '0.0.0-test',
-    toolCallTimeoutMs: 1000,
-    listTtlMs: 0,
-    progressIntervalMs: 1000,
-    telemetry: new ToolCallTelemetry({
-      tracing: tracingServiceMock.mock(),
-      auditor: mockServices.auditor.mock(),
-      capturePayloads: false,
+    pipeline: new ToolCallPipeline({
+      catalog,
+      actions,
+      logger,
+      telemetry,
+      toolCallTimeoutMs: 1000,
+      progressIntervalMs: 1000,
     }),
+    version: '0.0.0-test',
+    listTtlMs: 0,
+    telemetry,
   });
   const app = express()
     .use(

@@ -4,7 +4,10 @@ import {
   UrlElicitationRequiredError,
 } from '@modelcontextprotocol/server';
 import type { SecretStore } from '../../stores/types';
-import { canElicitUrl, isModernRequest } from '../../mcpServer/clientCapabilities';
+import {
+  canElicitUrl,
+  isModernRequest,
+} from '../../mcpServer/clientCapabilities';
 import { principalKey } from '../../mcpServer/principalKey';
 import { toolErrorResult } from '../toolResults';
 import type { ToolEntry } from '../../tools/ToolCatalog';

@@ -1,11 +1,30 @@
 import {
   SERVER_INFO_META_KEY,
+  ProtocolError,
+  ProtocolErrorCode,
   type CallToolResult,
   type Implementation,
   type RequestId,
 } from '@modelcontextprotocol/server';
 import type { Toolset } from '../../tools/ToolCatalog';
 import type { Era } from './classifyPlainRequest';
+
+/** The JSON-RPC error of a thrown error, as the SDK would answer it. */
+export interface JsonRpcError {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+export function jsonRpcErrorOf(error: unknown): JsonRpcError {
+  if (error instanceof ProtocolError) {
+    return { code: error.code, message: error.message, data: error.data };
+  }
+  return {
+    code: ProtocolErrorCode.InternalError,
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
 
 /** An answer as the chunks it is written in, and its length in bytes. */
 export interface AnswerBody {
@@ -82,6 +101,24 @@ export class PlainAnswers {
         : result;
     return bodyOf([
       Buffer.from(JSON.stringify({ result: wire, jsonrpc: '2.0', id })),
+    ]);
+  }
+
+  /**
+   * The answer to a call the pipeline refused or failed: as the SDK
+   * answers an error its handler threw, with the error's own code when it
+   * is a protocol error and -32603 otherwise.
+   */
+  error(error: JsonRpcError, id: RequestId): AnswerBody {
+    const { code, message, data } = error;
+    return bodyOf([
+      Buffer.from(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id,
+          error: { code, message, ...(data !== undefined && { data }) },
+        }),
+      ),
     ]);
   }
 }

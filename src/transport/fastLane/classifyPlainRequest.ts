@@ -209,7 +209,9 @@ export function classifyPlainRequest(
     return nameHeader === undefined ? { era, id, method } : undefined;
   }
   const { name } = params;
-  const input = params.arguments ?? {};
+  // Absent arguments mean none; `null` is refused by the SDK's schema, so the
+  // lane leaves it to the SDK rather than reading it as `{}`.
+  const input = params.arguments === undefined ? {} : params.arguments;
   if (
     typeof name !== 'string' ||
     !isJsonObject(input) ||

@@ -4,7 +4,7 @@ import type { Caller } from '../../mcpServer/caller';
 import type { McpServerFactory } from '../../mcpServer/McpServerFactory';
 import type { StreamableExchange } from '../StreamableExchange';
 import { classifyPlainRequest } from './classifyPlainRequest';
-import { PlainAnswers } from './PlainAnswers';
+import { PlainAnswers, jsonRpcErrorOf, type AnswerBody } from './PlainAnswers';
 import { sendAnswer } from './sendAnswer';
 
 /** Serves a request if it is plain; false leaves it to the SDK untouched. */
@@ -18,8 +18,9 @@ export type FastLane = (
 /**
  * The fast lane of one server's Streamable HTTP endpoint: the plain
  * `tools/list` and `tools/call` requests (see `classifyPlainRequest`) of
- * either era, answered with the same handlers' logic as the SDK server
- * runs (`McpServerFactory`), without building that server.
+ * either era, answered without building an SDK server. A list comes from
+ * the same catalog as the SDK's handler; a call goes through the same
+ * `ToolCallPipeline`, and this lane only translates the wire.
  *
  * Hand-written because `npm run bench` measured the SDK's per-request
  * serving (a `Server` per request, web `Request`/`Response` objects, zod
@@ -29,9 +30,11 @@ export type FastLane = (
  * `tools/call` at 0.64× the invoke-only limit. The README's Performance
  * section has the figures with this lane.
  *
- * What a call needs beyond its action (a gate, a task, progress, a
- * multi round-trip) makes it not plain; so does a tool the caller does not
- * have, whose error the SDK answers.
+ * A request that needs the protocol's context (progress, a gate that may
+ * ask the user, a call that may become a task) goes to the SDK: the
+ * classifier sees the first, the pipeline says so for the others before
+ * any of its steps has acted. `fastLane.test.ts` sends the same requests
+ * to a backend with and without this lane and expects the same answers.
  */
 export function createFastLane(options: {
   server: McpServerConfig;
@@ -62,31 +65,34 @@ export function createFastLane(options: {
       return true;
     }
 
-    const entry = await factory
-      .findTool(server, caller.credentials, request.name)
-      .catch(() => undefined);
-    if (!entry || !factory.isPlainCall(entry)) {
-      return false;
-    }
-    exchange.annotate(id, { toolName: entry.tool.name });
     // Closing the request cancels the call, as on the SDK's lane.
     const abort = new AbortController();
     const onClose = () => abort.abort();
     res.once('close', onClose);
     try {
-      const result = await factory.runTool({
-        server,
-        entry,
-        input: request.input,
-        caller,
-        meta: request.meta,
-        signal: abort.signal,
-      });
-      if (result.isError) {
-        exchange.annotate(id, { toolError: true });
+      let answer: AnswerBody;
+      try {
+        const result = await factory.pipeline.callWithoutProtocol({
+          server,
+          caller,
+          id,
+          name: request.name,
+          input: request.input,
+          meta: request.meta,
+          signal: abort.signal,
+        });
+        if (!result) {
+          return false;
+        }
+        answer = answers.call(result, era, id);
+      } catch (error) {
+        // A step refused the call (an unknown tool, a check), or failed.
+        const refusal = jsonRpcErrorOf(error);
+        exchange.answeredWithError(id, refusal.code);
+        answer = answers.error(refusal, id);
       }
       if (!abort.signal.aborted) {
-        sendAnswer(res, answers.call(result, era, id));
+        sendAnswer(res, answer);
         exchange.finish();
       }
     } finally {

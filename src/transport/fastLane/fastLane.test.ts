@@ -87,8 +87,28 @@ describe('fast lane', () => {
     return { viaFast, viaSdk };
   }
 
-  it.each<[string, Case]>([
-    ['2026-07-28 tools/list', modernRequest('tools/list')],
+  /** `lane`: who answers on the backend with the fast lane. */
+  type Shape = [label: string, request: Case, lane: 'fast' | 'sdk'];
+  const whoami = (args?: unknown, id: number | string = 1) =>
+    modernRequest(
+      'tools/call',
+      {
+        name: 'test-actions.whoami',
+        ...(args !== undefined && { arguments: args }),
+      },
+      id,
+    );
+  const withHeaders = (request: Case, headers: Record<string, string>) => ({
+    ...request,
+    headers: { ...request.headers, ...headers },
+  });
+  const rawModern = (message: object): Case => ({
+    body: JSON.stringify(message),
+    headers: modernRequest('tools/list').headers,
+  });
+  const shapes: Shape[] = [
+    // tools/list
+    ['2026-07-28 tools/list', modernRequest('tools/list'), 'fast'],
     [
       '2026-07-28 tools/list from a client naming itself',
       modernRequest('tools/list', {
@@ -96,19 +116,93 @@ describe('fast lane', () => {
           'io.modelcontextprotocol/clientInfo': { name: 'c', version: '1' },
         },
       }),
+      'fast',
     ],
-    ['2025-06-18 tools/list', legacyRequest('tools/list')],
+    ['2025-06-18 tools/list', legacyRequest('tools/list'), 'fast'],
     [
       '2025-11-25 tools/list with a string id',
       legacyRequest('tools/list', {}, 'list-1', '2025-11-25'),
+      'fast',
     ],
     [
-      '2026-07-28 tools/call',
-      modernRequest('tools/call', {
-        name: 'test-actions.whoami',
-        arguments: { note: 'hi' },
-      }),
+      '2025-03-26 tools/list',
+      legacyRequest('tools/list', {}, 1, '2025-03-26'),
+      'fast',
     ],
+    ['tools/list with id 0', modernRequest('tools/list', {}, 0), 'fast'],
+    [
+      'tools/list with the largest safe id',
+      modernRequest('tools/list', {}, Number.MAX_SAFE_INTEGER),
+      'fast',
+    ],
+    [
+      'tools/list with a unicode id',
+      legacyRequest('tools/list', {}, 'список-✓-🚀'),
+      'fast',
+    ],
+    [
+      'tools/list with a trace context',
+      modernRequest('tools/list', {
+        _meta: {
+          traceparent:
+            '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+          tracestate: 'vendor=1',
+        },
+      }),
+      'fast',
+    ],
+    [
+      '2025 tools/list without a version header',
+      { body: legacyRequest('tools/list').body, headers: {} },
+      'sdk',
+    ],
+    [
+      'tools/list with a cursor',
+      modernRequest('tools/list', { cursor: 'next' }),
+      'sdk',
+    ],
+    [
+      'tools/list with an unknown parameter',
+      legacyRequest('tools/list', { page: 2 }),
+      'sdk',
+    ],
+    [
+      'tools/list as a notification',
+      {
+        body: JSON.stringify({ jsonrpc: '2.0', method: 'tools/list' }),
+        headers: legacyRequest('tools/list').headers,
+      },
+      'sdk',
+    ],
+    [
+      'tools/list with a null id',
+      rawModern({ jsonrpc: '2.0', id: null, method: 'tools/list' }),
+      'sdk',
+    ],
+    [
+      'tools/list with jsonrpc 1.0',
+      {
+        ...legacyRequest('tools/list'),
+        body: legacyRequest('tools/list').body.replace('"2.0"', '"1.0"'),
+      },
+      'sdk',
+    ],
+    [
+      'tools/list with an unsupported version header',
+      legacyRequest('tools/list', {}, 1, '1999-01-01'),
+      'sdk',
+    ],
+    [
+      'a batch',
+      {
+        body: `[${legacyRequest('tools/list').body}]`,
+        headers: legacyRequest('tools/list').headers,
+      },
+      'sdk',
+    ],
+    ['an unknown method', modernRequest('tools/lst'), 'sdk'],
+    // tools/call, answered
+    ['2026-07-28 tools/call', whoami({ note: 'hi' }), 'fast'],
     [
       '2026-07-28 tools/call by dotted name with a trace context',
       modernRequest(
@@ -119,25 +213,52 @@ describe('fast lane', () => {
           _meta: {
             traceparent:
               '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+            baggage: 'tenant=a',
           },
         },
         'call-1',
       ),
+      'fast',
     ],
     [
       '2025-06-18 tools/call without arguments',
       legacyRequest('tools/call', { name: 'test-actions.whoami' }),
+      'fast',
+    ],
+    ['tools/call with id 0', whoami({}, 0), 'fast'],
+    [
+      'tools/call with the largest safe id',
+      whoami({}, Number.MAX_SAFE_INTEGER),
+      'fast',
+    ],
+    ['tools/call with a unicode id', whoami({}, 'вызов-✓'), 'fast'],
+    [
+      'tools/call with unicode arguments',
+      whoami({ note: 'Grüße, 世界 🌍 \u2028 "quoted"' }),
+      'fast',
     ],
     [
-      '2026-07-28 tools/call of a destructive tool (no confirmation configured)',
+      'tools/call with large arguments',
+      whoami({ note: 'x'.repeat(200_000) }),
+      'fast',
+    ],
+    [
+      'tools/call with extra arguments',
+      whoami({ note: 'a', unexpected: [1, { deep: true }] }),
+      'fast',
+    ],
+    [
+      'tools/call of a destructive tool (no confirmation configured)',
       modernRequest('tools/call', {
         name: 'test-actions.delete-widget',
         arguments: { id: 'w1' },
       }),
+      'fast',
     ],
     [
-      '2026-07-28 tools/call whose action throws',
+      'tools/call whose action throws',
       modernRequest('tools/call', { name: 'test-actions.crash' }),
+      'fast',
     ],
     [
       '2025-06-18 tools/call whose action refuses its input',
@@ -145,6 +266,23 @@ describe('fast lane', () => {
         name: 'test-actions.delete-widget',
         arguments: { id: '' },
       }),
+      'fast',
+    ],
+    [
+      '2025-06-18 tools/call with invalid arguments',
+      legacyRequest('tools/call', {
+        name: 'test-actions.delete-widget',
+        arguments: { id: 42 },
+      }),
+      'fast',
+    ],
+    [
+      '2025-06-18 tools/call missing a required argument',
+      legacyRequest('tools/call', {
+        name: 'test-actions.delete-widget',
+        arguments: {},
+      }),
+      'fast',
     ],
     [
       '2025-06-18 tools/call whose action is not allowed',
@@ -152,11 +290,117 @@ describe('fast lane', () => {
         name: 'test-actions.delete-widget',
         arguments: { id: 'locked' },
       }),
+      'fast',
     ],
-  ])(
-    'answers a plain %s as the SDK does, without an SDK server',
-    async (_label, request) => {
+    [
+      'tools/call of an unknown tool',
+      modernRequest('tools/call', { name: 'test-actions.nope' }),
+      'fast',
+    ],
+    [
+      '2025 tools/call of an unknown tool',
+      legacyRequest('tools/call', { name: 'nope' }),
+      'fast',
+    ],
+    [
+      '2025-11-25 tools/call with a string id',
+      legacyRequest(
+        'tools/call',
+        { name: 'test-actions.whoami', arguments: {} },
+        'c-9',
+        '2025-11-25',
+      ),
+      'fast',
+    ],
+    // tools/call, left to the SDK
+    ['tools/call with array arguments', whoami([1, 2]), 'sdk'],
+    ['tools/call with null arguments', whoami(null), 'sdk'],
+    ['tools/call with string arguments', whoami('note=hi'), 'sdk'],
+    [
+      'tools/call without a name',
+      modernRequest('tools/call', { arguments: {} }),
+      'sdk',
+    ],
+    [
+      'tools/call with a numeric name',
+      legacyRequest('tools/call', { name: 7 }),
+      'sdk',
+    ],
+    [
+      'tools/call with an unknown parameter',
+      legacyRequest('tools/call', { name: 'test-actions.whoami', task: {} }),
+      'sdk',
+    ],
+    [
+      'tools/call asking for progress',
+      modernRequest('tools/call', {
+        name: 'test-actions.whoami',
+        _meta: { progressToken: 'p1' },
+      }),
+      'sdk',
+    ],
+    [
+      'tools/call whose Mcp-Name differs',
+      withHeaders(whoami({}), { 'Mcp-Name': 'test-actions.crash' }),
+      'sdk',
+    ],
+    [
+      'tools/call without the Mcp-Method header',
+      {
+        body: whoami({}).body,
+        headers: { 'MCP-Protocol-Version': '2026-07-28' },
+      },
+      'sdk',
+    ],
+    [
+      'tools/call whose envelope the SDK refuses',
+      modernRequest('tools/call', {
+        name: 'test-actions.whoami',
+        _meta: { 'io.modelcontextprotocol/clientCapabilities': 'none' },
+      }),
+      'sdk',
+    ],
+    [
+      '2026-07-28 tools/call accepting only JSON',
+      withHeaders(whoami({}), { Accept: 'application/json' }),
+      'fast',
+    ],
+    [
+      '2025 tools/call accepting only JSON',
+      withHeaders(
+        legacyRequest('tools/call', { name: 'test-actions.whoami' }),
+        {
+          Accept: 'application/json',
+        },
+      ),
+      'sdk',
+    ],
+    [
+      '2025 tools/call with the version header of another era',
+      withHeaders(
+        legacyRequest('tools/call', { name: 'test-actions.whoami' }),
+        {
+          'MCP-Protocol-Version': '2026-07-28',
+        },
+      ),
+      'sdk',
+    ],
+  ];
+
+  it('covers at least 40 request shapes', () => {
+    expect(shapes.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(shapes)(
+    '%s: the same answer with the lane and without it',
+    async (_label, request, lane) => {
       const { viaFast, viaSdk } = await compare(request);
+      if (lane === 'sdk') {
+        // Some are refused before the SDK builds a server; either way
+        // both backends take the same path.
+        expect(viaFast.sdkServers).toBe(viaSdk.sdkServers);
+        return;
+      }
       expect(viaFast.sdkServers).toBe(0);
       expect(viaFast.answer.status).toBe(200);
       // One JSON body on both eras, with its length.
@@ -166,64 +410,11 @@ describe('fast lane', () => {
       expect(Number(viaFast.answer.headers.get('content-length'))).toBe(
         Buffer.byteLength(viaFast.answer.text),
       );
-      expect(viaFast.answer.body.result).toBeDefined();
       // The very bytes of the SDK's message (on 2025 the SDK sends it as
       // the one event of a stream).
       expect(viaFast.answer.text).toBe(messageTextOf(viaSdk.answer));
     },
   );
-
-  it.each<[string, Case]>([
-    [
-      'a tools/list with a cursor',
-      modernRequest('tools/list', { cursor: 'next' }),
-    ],
-    [
-      'a tools/call asking for progress',
-      modernRequest('tools/call', {
-        name: 'test-actions.whoami',
-        _meta: { progressToken: 'p1' },
-      }),
-    ],
-    [
-      'a tools/call of an unknown tool',
-      modernRequest('tools/call', { name: 'test-actions.nope' }),
-    ],
-    [
-      'a 2025 tools/call of an unknown tool',
-      legacyRequest('tools/call', { name: 'nope' }),
-    ],
-    [
-      'a tools/call whose Mcp-Name differs',
-      {
-        ...modernRequest('tools/call', { name: 'test-actions.whoami' }),
-        headers: {
-          ...modernRequest('tools/call', { name: 'test-actions.whoami' })
-            .headers,
-          'Mcp-Name': 'test-actions.crash',
-        },
-      },
-    ],
-    [
-      'a tools/call whose envelope the SDK refuses',
-      modernRequest('tools/call', {
-        name: 'test-actions.whoami',
-        _meta: { 'io.modelcontextprotocol/clientCapabilities': 'none' },
-      }),
-    ],
-    [
-      'a batch',
-      {
-        body: `[${legacyRequest('tools/list').body}]`,
-        headers: legacyRequest('tools/list').headers,
-      },
-    ],
-  ])('leaves %s to the SDK', async (_label, request) => {
-    // Some are refused before the SDK builds a server; either way both
-    // backends take the same path.
-    const { viaFast, viaSdk } = await compare(request);
-    expect(viaFast.sdkServers).toBe(viaSdk.sdkServers);
-  });
 
   it('sends a 2025 client that does not accept event streams to the SDK, which refuses it', async () => {
     const request = legacyRequest('tools/list');
