@@ -3,6 +3,7 @@ import type {
   ActionsService,
   ActionsServiceAction,
 } from '@backstage/backend-plugin-api/alpha';
+import { LRUCache } from 'lru-cache';
 import { assignToolNames, type ToolNamingOptions } from '../../tools/toolNames';
 
 export interface ActionForPage {
@@ -23,8 +24,11 @@ export class SecretsActionLookup {
   readonly #actions: ActionsService;
   readonly #auth: AuthService;
   readonly #naming: ToolNamingOptions;
-  readonly #ttlMs: number;
-  #cached?: { expiresAt: number; byId: Promise<Map<string, ActionForPage>> };
+  /**
+   * The one list, kept for `ttlMs`; concurrent requests share one load,
+   * and a load that fails is not kept. Absent when nothing is kept.
+   */
+  readonly #cache?: LRUCache<'actions', Map<string, ActionForPage>>;
 
   constructor(options: {
     actions: ActionsService;
@@ -35,33 +39,27 @@ export class SecretsActionLookup {
     this.#actions = options.actions;
     this.#auth = options.auth;
     this.#naming = options.naming;
-    this.#ttlMs = options.ttlMs;
+    if (options.ttlMs > 0) {
+      this.#cache = new LRUCache({
+        max: 1,
+        ttl: options.ttlMs,
+        fetchMethod: () => this.#load(),
+      });
+    }
   }
 
   async find(actionId: string): Promise<ActionForPage | undefined> {
-    const byId = await this.#list();
-    const found = byId.get(actionId);
-    if (found || this.#ttlMs <= 0) {
+    if (!this.#cache) {
+      return (await this.#load()).get(actionId);
+    }
+    const found = (await this.#cache.fetch('actions'))?.get(actionId);
+    if (found) {
       return found;
     }
     // Registered since the list was taken (a source that started late).
-    this.#cached = undefined;
-    return (await this.#list()).get(actionId);
-  }
-
-  #list(): Promise<Map<string, ActionForPage>> {
-    const now = Date.now();
-    if (this.#cached && this.#cached.expiresAt > now) {
-      return this.#cached.byId;
-    }
-    const byId = this.#load();
-    this.#cached = { expiresAt: now + this.#ttlMs, byId };
-    byId.catch(() => {
-      if (this.#cached?.byId === byId) {
-        this.#cached = undefined;
-      }
-    });
-    return byId;
+    return (await this.#cache.fetch('actions', { forceRefresh: true }))?.get(
+      actionId,
+    );
   }
 
   async #load(): Promise<Map<string, ActionForPage>> {

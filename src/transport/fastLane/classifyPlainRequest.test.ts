@@ -286,10 +286,17 @@ describe('classifyPlainRequest', () => {
   });
 
   it('remembers the SDK refusing an envelope', () => {
+    sdkClassify.mockClear();
     const request = modern('tools/list', {
       _meta: { 'io.modelcontextprotocol/clientCapabilities': 'none' },
     });
     expect(classify(request)).toBeUndefined();
+    expect(sdkClassify).toHaveBeenCalledTimes(1);
+    expect(sdkClassify.mock.results[0].value).toMatchObject({
+      kind: 'reject',
+    });
+    // The same refused envelope again: declined without asking the SDK.
     expect(classify(request)).toBeUndefined();
+    expect(sdkClassify).toHaveBeenCalledTimes(1);
   });
 });

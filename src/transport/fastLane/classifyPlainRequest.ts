@@ -12,6 +12,7 @@ import {
   type RequestId,
 } from '@modelcontextprotocol/server';
 import type { IncomingHttpHeaders } from 'node:http';
+import { LRUCache } from 'lru-cache';
 import { isJsonObject } from '../../mcpServer/isJsonObject';
 
 /** The one stateless revision the fast lane answers for. */
@@ -72,9 +73,11 @@ function singleHeader(
   return typeof value === 'string' ? value : undefined;
 }
 
-/** How many request shapes `routeOf` remembers; then it starts afresh. */
+/** How many request shapes `routeOf` remembers, the least used dropped first. */
 const MAX_SHAPES = 512;
-const routeByShape = new Map<string, InboundClassificationOutcome>();
+const routeByShape = new LRUCache<string, InboundClassificationOutcome>({
+  max: MAX_SHAPES,
+});
 
 /**
  * The SDK's classification of a request, remembered per shape. The SDK's
@@ -122,9 +125,6 @@ function routeOf(
       }),
       ...(methodHeader !== undefined && { mcpMethodHeader: methodHeader }),
     });
-    if (routeByShape.size >= MAX_SHAPES) {
-      routeByShape.clear();
-    }
     routeByShape.set(shape, route);
   }
   return route;
