@@ -3,7 +3,7 @@ import {
   createRequestStateCodec,
   type RequestStateCodec,
 } from '@modelcontextprotocol/server';
-import { createHmac } from 'node:crypto';
+import { deriveSubKey } from '../secrets/subKeys';
 
 /** What a multi round-trip tool call carries from one round to the next. */
 export interface CallRoundState {
@@ -15,7 +15,7 @@ export interface CallRoundState {
 
 /**
  * The codec for `requestState`: HMAC-signed by the SDK's helper with a key
- * derived from `mcpActions.secrets.encryptionKey` (so every replica verifies
+ * derived (HKDF) from `mcpActions.secrets.encryptionKey` (so every replica verifies
  * what any replica minted), valid for `ttlSeconds`, and bound to the caller
  * and the method, so that state minted for one principal is refused for
  * another. Signed, not encrypted: it never holds a secret.
@@ -24,9 +24,7 @@ export function createCallStateCodec(
   configuredKey: string,
   ttlSeconds: number,
 ): RequestStateCodec<CallRoundState> {
-  const key = createHmac('sha256', configuredKey)
-    .update('mcp-actions request state')
-    .digest();
+  const key = deriveSubKey(configuredKey, 'tool-call-request-state');
   return createRequestStateCodec<CallRoundState>({
     key,
     ttlSeconds,

@@ -1,8 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { deriveSubKey } from '../subKeys';
 
 /**
  * CSRF tokens of the secrets page: an HMAC over the request id and the
- * principal the request belongs to, with a key derived from
+ * principal the request belongs to, with a key derived (HKDF) from
  * `mcpActions.secrets.encryptionKey` (so any replica verifies a token any
  * other minted). A foreign site can neither read one from our page nor
  * compute one; the request being single-use and short-lived bounds a token's
@@ -12,11 +13,7 @@ export class CsrfTokens {
   readonly #key: Buffer;
 
   static fromEncryptionKey(encryptionKey: string): CsrfTokens {
-    return new CsrfTokens(
-      createHmac('sha256', encryptionKey)
-        .update('mcp-actions secrets page csrf')
-        .digest(),
-    );
+    return new CsrfTokens(deriveSubKey(encryptionKey, 'secrets-page-csrf'));
   }
 
   private constructor(key: Buffer) {
