@@ -1,5 +1,9 @@
-import type { JsonObject } from '@backstage/types';
-import type { TaskError, TaskRecord, TaskStatus } from '../stores/types';
+import type {
+  CreateTaskResultV2,
+  DetailedTaskV2,
+  TaskV2,
+} from '@modelcontextprotocol/ext-tasks/core/v2';
+import type { TaskRecord } from '../stores/types';
 
 /*
  * The wire shapes of the Tasks extension (io.modelcontextprotocol/tasks,
@@ -8,33 +12,25 @@ import type { TaskError, TaskRecord, TaskStatus } from '../stores/types';
  * stays behind.
  */
 
-/**
- * The extension's `Task`: what every task answer carries. A type rather
- * than an interface, so that results built from it are plain JSON objects
- * to the SDK.
+/*
+ * The extension's own types (`@modelcontextprotocol/ext-tasks`, the
+ * 2026-07-28 shapes), so that what is built here is checked against the
+ * package rather than against a copy of it. Imported as types only: the
+ * package is ESM-only and never loaded at run time, so it stays a
+ * devDependency.
  */
-export type WireTask = {
-  taskId: string;
-  status: TaskStatus;
-  statusMessage?: string;
-  createdAt: string;
-  lastUpdatedAt: string;
-  /** From creation; null keeps the task until deleted otherwise. */
-  ttlMs: number | null;
-  pollIntervalMs?: number;
-};
+
+/** The extension's `Task`: what every task answer carries. */
+export type WireTask = TaskV2;
 
 /** `CreateTaskResult`: the answer to a `tools/call` that became a task. */
-export type CreateTaskResult = WireTask & { resultType: 'task' };
+export type CreateTaskResult = CreateTaskResultV2;
 
 /**
  * `DetailedTask`, the answer to `tasks/get`: a completed task carries the
  * call's result (tool errors included), a failed one the JSON-RPC error.
  */
-export type DetailedTask = WireTask & {
-  result?: JsonObject;
-  error?: TaskError;
-};
+export type DetailedTask = DetailedTaskV2;
 
 export function wireTask(record: TaskRecord): WireTask {
   return {
@@ -56,6 +52,14 @@ export function createTaskResult(record: TaskRecord): CreateTaskResult {
   return { resultType: 'task', ...wireTask(record) };
 }
 
+/*
+ * Stored results and errors are Backstage `JsonObject`s, whose values may be
+ * `undefined` (never written to JSON); the extension's JSON types are
+ * readonly and have no `undefined`. Same data, two spellings.
+ */
+type DetailedResult = Extract<DetailedTask, { status: 'completed' }>['result'];
+type DetailedError = Extract<DetailedTask, { status: 'failed' }>['error'];
+
 export function detailedTask(record: TaskRecord): DetailedTask {
   const task = wireTask(record);
   switch (record.status) {
@@ -64,22 +68,24 @@ export function detailedTask(record: TaskRecord): DetailedTask {
       // every result names its type.
       return {
         ...task,
+        status: 'completed',
         result: {
           resultType: 'complete',
           ...(record.result ?? { content: [] }),
-        },
+        } as DetailedResult,
       };
     case 'failed':
       return {
         ...task,
+        status: 'failed',
         // The store always records one; the fallback keeps the shape the
         // extension requires should a row ever lack it.
-        error: record.error ?? {
+        error: (record.error as DetailedError | undefined) ?? {
           code: -32603,
           message: record.statusMessage ?? 'The task failed',
         },
       };
     default:
-      return task;
+      return { ...task, status: record.status };
   }
 }
