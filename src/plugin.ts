@@ -7,7 +7,7 @@ import {
   metricsServiceRef,
   tracingServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
-import { readMcpActionsConfig } from './config';
+import { readMcpActionsConfig } from './config/readMcpActionsConfig';
 import { createRouter } from './transport/createRouter';
 import { createSecretsPageRouter } from './transport/createSecretsPageRouter';
 import { CsrfTokens } from './secrets/page/csrf';

@@ -8,7 +8,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { actionsServiceMock } from '@backstage/backend-test-utils/alpha';
 import { ConfigReader } from '@backstage/config';
-import { readMcpActionsConfig } from './config';
+import { readMcpActionsConfig } from './config/readMcpActionsConfig';
 import { requireKeyForSecrets } from './secrets/requireKeyForSecrets';
 import { modernRequest, postRpc } from './__testUtils__/jsonRpc';
 import {

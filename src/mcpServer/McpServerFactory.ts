@@ -9,7 +9,7 @@ import {
   type Server,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import { serveTaskMethods } from '../tasks/serveTaskMethods';
 import { TaskAwareServer } from '../tasks/TaskAwareServer';
 import type { TaskManager } from '../tasks/TaskManager';

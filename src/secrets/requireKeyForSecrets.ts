@@ -1,6 +1,6 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { ActionsService } from '@backstage/backend-plugin-api/alpha';
-import type { McpActionsConfig } from '../config';
+import type { McpActionsConfig } from '../config/readMcpActionsConfig';
 
 /**
  * Throws, naming the key, when an action source declares secrets and no

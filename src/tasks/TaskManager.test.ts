@@ -4,7 +4,7 @@ import type {
   ServerContext,
 } from '@modelcontextprotocol/server';
 import { Minimatch } from 'minimatch';
-import type { TasksConfig } from '../config';
+import type { TasksConfig } from './readTasksConfig';
 import { DatabaseTaskStore, ORPHANED_TASK_MESSAGE } from './DatabaseTaskStore';
 import { applyMigrations } from '../stores/migrations';
 import type { Knex } from '../stores/knex';

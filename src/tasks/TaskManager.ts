@@ -4,7 +4,7 @@ import type {
   CallToolResult,
   ServerContext,
 } from '@modelcontextprotocol/server';
-import type { TasksConfig } from '../config';
+import type { TasksConfig } from './readTasksConfig';
 import { ORPHANED_TASK_MESSAGE } from './DatabaseTaskStore';
 import type { TaskRecord, TaskStore } from '../stores/types';
 import { isActionAllowed } from '../tools/actionFilter';

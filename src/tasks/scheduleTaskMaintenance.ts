@@ -1,5 +1,5 @@
 import type { SchedulerService } from '@backstage/backend-plugin-api';
-import type { TasksConfig } from '../config';
+import type { TasksConfig } from './readTasksConfig';
 import type { TaskManager } from './TaskManager';
 
 const TIMEOUT = { minutes: 1 };

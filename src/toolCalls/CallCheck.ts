@@ -1,6 +1,6 @@
 import type { JsonObject } from '@backstage/types';
 import type { CallToolResult } from '@modelcontextprotocol/server';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import type { Caller } from '../mcpServer/caller';
 import type { ToolEntry } from '../tools/ToolCatalog';
 

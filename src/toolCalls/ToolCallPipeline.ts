@@ -14,7 +14,7 @@ import {
   type Server,
   type ServerContext,
 } from '@modelcontextprotocol/server';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import type { Caller } from '../mcpServer/caller';
 import { principalKey } from '../mcpServer/principalKey';
 import type { ToolCatalog, ToolEntry } from '../tools/ToolCatalog';

@@ -5,7 +5,7 @@ import type {
   ActionsServiceAction,
 } from '@backstage/backend-plugin-api/alpha';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from './readToolsConfig';
 import { principalKey } from '../mcpServer/principalKey';
 import { ToolCatalog } from './ToolCatalog';
 

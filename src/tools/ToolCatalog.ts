@@ -9,7 +9,7 @@ import type {
 import type { Tool } from '@modelcontextprotocol/server';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from './readToolsConfig';
 import { isActionAllowed } from './actionFilter';
 import { principalKey } from '../mcpServer/principalKey';
 import { actionToTool } from './toolDefinition';

@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import { Minimatch } from 'minimatch';
-import { ActionFilter, FilterRule, readMcpActionsConfig } from '../config';
+import { ActionFilter, FilterRule } from './readToolsConfig';
+import { readMcpActionsConfig } from '../config/readMcpActionsConfig';
 import { isActionAllowed, matchesRule } from './actionFilter';
 
 type Attributes = {

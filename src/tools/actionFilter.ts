@@ -1,5 +1,5 @@
 import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
-import type { ActionFilter, FilterRule } from '../config';
+import type { ActionFilter, FilterRule } from './readToolsConfig';
 
 type FilterableAction = Pick<ActionsServiceAction, 'id' | 'attributes'>;
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ToolNameSeparator } from '../config';
+import type { ToolNameSeparator } from './readToolsConfig';
 import {
   PORTABLE_TOOL_NAME,
   assignToolNames,

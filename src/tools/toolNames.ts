@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
-import type { ToolNameSeparator } from '../config';
+import type { ToolNameSeparator } from './readToolsConfig';
 
 /**
  * The name pattern many MCP clients enforce (Claude Desktop among them

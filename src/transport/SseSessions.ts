@@ -1,4 +1,4 @@
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import type { ExchangeHooks } from '../mcpServer/caller';
 import type { SseServerTransport } from './SseServerTransport';
 

@@ -17,7 +17,7 @@ import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
 import request from 'supertest';
-import { readMcpActionsConfig } from '../config';
+import { readMcpActionsConfig } from '../config/readMcpActionsConfig';
 import { recordingMetrics } from '../__testUtils__/recordingMetrics';
 import { ToolCallPipeline } from '../toolCalls/ToolCallPipeline';
 import { McpServerFactory } from '../mcpServer/McpServerFactory';

@@ -4,7 +4,7 @@ import type {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
-import type { McpActionsConfig } from '../config';
+import type { McpActionsConfig } from '../config/readMcpActionsConfig';
 import type { McpServerFactory } from '../mcpServer/McpServerFactory';
 import { createSseRouter } from './createSseRouter';
 import { createStreamableRouter } from './createStreamableRouter';

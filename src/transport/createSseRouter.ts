@@ -6,7 +6,7 @@ import {
 } from '@modelcontextprotocol/server';
 import type { Request, Response } from 'express';
 import Router from 'express-promise-router';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import { authInfoFor } from '../mcpServer/caller';
 import type { McpServerFactory } from '../mcpServer/McpServerFactory';
 import { principalKey } from '../mcpServer/principalKey';

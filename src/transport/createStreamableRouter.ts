@@ -1,7 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import Router from 'express-promise-router';
-import type { McpServerConfig } from '../config';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import { authInfoFor } from '../mcpServer/caller';
 import type { McpServerFactory } from '../mcpServer/McpServerFactory';
 import {

@@ -4,7 +4,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Response } from 'express';
 import Router from 'express-promise-router';
-import type { McpActionsConfig } from '../config';
+import type { McpActionsConfig } from '../config/readMcpActionsConfig';
 import { endpointPath, resourceUrl } from './endpointUrls';
 
 export interface WellKnownRouterOptions {

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { OriginMatcher } from '../config';
+import type { OriginMatcher } from './allowedOrigins';
 import { sendJsonRpcError } from './jsonRpcErrors';
 
 /**

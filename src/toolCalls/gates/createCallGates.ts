@@ -1,4 +1,4 @@
-import type { McpActionsConfig } from '../../config';
+import type { McpActionsConfig } from '../../config/readMcpActionsConfig';
 import type { SecretStore } from '../../stores/types';
 import { ConfirmDestructiveGate } from './confirmDestructive';
 import { SecretsGate } from './secrets';

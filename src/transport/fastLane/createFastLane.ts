@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { McpServerConfig } from '../../config';
+import type { McpServerConfig } from '../../tools/readToolsConfig';
 import type { Caller } from '../../mcpServer/caller';
 import type { McpServerFactory } from '../../mcpServer/McpServerFactory';
 import type { StreamableExchange } from '../StreamableExchange';

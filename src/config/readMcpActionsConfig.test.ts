@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
-import { McpActionsConfig, readMcpActionsConfig } from './config';
+import { McpActionsConfig, readMcpActionsConfig } from './readMcpActionsConfig';
 
 function read(data: JsonObject): McpActionsConfig {
   return readMcpActionsConfig(new ConfigReader(data));
