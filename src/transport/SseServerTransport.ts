@@ -13,9 +13,20 @@ export type SentMessageObserver = (message: JSONRPCMessage) => void;
  * The server side of the legacy HTTP+SSE transport (protocol 2024-11-05):
  * one event stream per session, opened by GET, whose first event names the
  * URL the client posts its messages to; every answer and notification goes
- * out as a `message` event. The MCP SDK v2 ships no server for this
- * transport any more, so this small one stays here, for clients that do not
- * speak Streamable HTTP yet.
+ * out as a `message` event. It serves clients that do not speak Streamable
+ * HTTP yet.
+ *
+ * `@modelcontextprotocol/server` v2 has no server for this transport; the
+ * deprecated `@modelcontextprotocol/server-legacy` (2.3.x) has one, and this
+ * small class stays in its place because that package pins its own
+ * `@modelcontextprotocol/core` (2.3, beside the 2.4 the server uses) and
+ * brings zod 4, CORS, rate-limit and OAuth-server code into every Backstage
+ * app; its POST handler parses bodies itself (a fixed 4 MB limit instead of
+ * `mcpActions.maxRequestBytes`) and answers bad input with plain-text
+ * bodies rather than JSON-RPC errors; and it offers no hook to observe what
+ * is sent, which the session metrics need. Here the router parses and
+ * refuses requests as on every other route, and this class only writes
+ * events.
  */
 export class SseServerTransport implements Transport {
   readonly sessionId = randomUUID();

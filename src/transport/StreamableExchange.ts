@@ -106,6 +106,17 @@ export class StreamableExchange implements ExchangeHooks {
    * only what may be an error is decoded and parsed. A frame (a JSON body,
    * or an event's `data:` line) that starts as a result is a result; the
    * SDK writes `result` first. Anything else that is small is parsed.
+   *
+   * Why a scan of bytes stays: what a tool call decides (its tool, whether
+   * it failed) the pipeline reports through `annotate`. But many errors are
+   * decided inside the SDK before any handler of ours runs (unknown method,
+   * invalid params, a wrong protocol version, a malformed batch entry), and
+   * the metric's `error.type` must name them too; the SDK offers no hook for
+   * its own answers, so their codes are read from what it writes. The
+   * `result`-first shortcut is only a saving: if a later SDK wrote another
+   * key first, small frames would still be parsed and classified right, and
+   * only errors longer than `MAX_ERROR_FRAME` (which the SDK never writes)
+   * would be missed.
    */
   readonly observer: ResponseObserver = {
     start: response => {
