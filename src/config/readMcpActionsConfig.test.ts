@@ -723,48 +723,86 @@ describe('readMcpActionsConfig', () => {
     });
   });
 
-  describe('oauthEnabled', () => {
-    it.each<[string, JsonObject, boolean]>([
+  describe('oauthEnabled: any way a client can be known to the auth backend', () => {
+    const stable = (section: JsonObject) => ({
+      clientIdMetadataDocuments: section,
+    });
+    const experimental = (section: JsonObject) => ({
+      experimentalClientIdMetadataDocuments: section,
+    });
+    const registration = (enabled: boolean) => ({
+      experimentalDynamicClientRegistration: { enabled },
+    });
+    const client = {
+      clientId: 'cli',
+      redirectUris: ['http://127.0.0.1:8080/callback'],
+    };
+
+    it.each<[string, boolean, JsonObject]>([
+      ['no auth section', false, {}],
+      ['an unrelated auth key', false, { providers: { guest: {} } }],
+      // Client ID Metadata Documents: the stable section, when present, is
+      // the only one read (as the auth backend reads it).
+      ['stable CIMD on', true, stable({ enabled: true })],
+      ['stable CIMD off', false, stable({ enabled: false })],
       [
-        'auth.clientIdMetadataDocuments.enabled',
-        { auth: { clientIdMetadataDocuments: { enabled: true } } },
-        true,
-      ],
-      [
-        'auth.experimentalClientIdMetadataDocuments.enabled',
-        { auth: { experimentalClientIdMetadataDocuments: { enabled: true } } },
-        true,
-      ],
-      [
-        'auth.experimentalDynamicClientRegistration.enabled',
-        { auth: { experimentalDynamicClientRegistration: { enabled: true } } },
-        true,
-      ],
-      [
-        'all three false',
-        {
-          auth: {
-            clientIdMetadataDocuments: { enabled: false },
-            experimentalClientIdMetadataDocuments: { enabled: false },
-            experimentalDynamicClientRegistration: { enabled: false },
-          },
-        },
+        'stable CIMD off beside experimental on',
         false,
+        { ...stable({ enabled: false }), ...experimental({ enabled: true }) },
       ],
       [
-        'one of them true among false ones',
+        'a stable CIMD section without enabled beside experimental on',
+        false,
         {
-          auth: {
-            clientIdMetadataDocuments: { enabled: false },
-            experimentalDynamicClientRegistration: { enabled: true },
-          },
+          ...stable({ allowedClientIdPatterns: ['https://example.com/*'] }),
+          ...experimental({ enabled: true }),
         },
-        true,
       ],
-      ['an unrelated auth key', { auth: { providers: { guest: {} } } }, false],
-      ['no auth section', {}, false],
-    ])('%s gives %p', (_label, data, expected) => {
-      expect(read(data).oauthEnabled).toBe(expected);
+      [
+        'stable CIMD on beside experimental off',
+        true,
+        { ...stable({ enabled: true }), ...experimental({ enabled: false }) },
+      ],
+      [
+        'experimental CIMD on, no stable section',
+        true,
+        experimental({ enabled: true }),
+      ],
+      ['experimental CIMD off', false, experimental({ enabled: false })],
+      // Pre-registered clients (auth backend 0.31 and later).
+      ['one static client', true, { staticClients: [client] }],
+      ['an empty staticClients list', false, { staticClients: [] }],
+      [
+        'a static client beside stable CIMD off',
+        true,
+        { staticClients: [client], ...stable({ enabled: false }) },
+      ],
+      // Dynamic registration (auth backends before 0.31).
+      ['dynamic registration on', true, registration(true)],
+      ['dynamic registration off', false, registration(false)],
+      [
+        'dynamic registration on beside stable CIMD off',
+        true,
+        { ...registration(true), ...stable({ enabled: false }) },
+      ],
+      [
+        'everything off',
+        false,
+        {
+          ...stable({ enabled: false }),
+          ...experimental({ enabled: true }),
+          ...registration(false),
+          staticClients: [],
+        },
+      ],
+    ])('%s: %p', (_label, expected, auth) => {
+      expect(read({ auth }).oauthEnabled).toBe(expected);
+    });
+
+    it('refuses a staticClients value that is not a list of clients', () => {
+      expect(() => read({ auth: { staticClients: 'cli' } })).toThrow(
+        /auth\.staticClients/,
+      );
     });
   });
 });

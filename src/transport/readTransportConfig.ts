@@ -75,13 +75,32 @@ export function readTransportConfig(
 }
 
 /**
- * Whether the auth backend lets MCP clients sign in with OAuth, in which case
- * the well-known routes point clients at it.
+ * Whether the auth backend lets MCP clients get a token for a user, in which
+ * case the well-known routes and the 401 challenge point clients at it. Any
+ * one way a client can be known to the auth backend turns discovery on:
+ *
+ * - Client ID Metadata Documents. The auth backend reads the stable section
+ *   `auth.clientIdMetadataDocuments` whenever it is present, and then only
+ *   its `enabled` (absent means off), even when the older experimental
+ *   section says true; it reads `auth.experimentalClientIdMetadataDocuments`
+ *   only when the stable section is absent. We read them the same way, so
+ *   discovery never sends a client to a flow the auth backend refuses.
+ * - `auth.staticClients`, pre-registered clients (auth backend 0.31 and
+ *   later): any entry.
+ * - `auth.experimentalDynamicClientRegistration.enabled`, which only auth
+ *   backends before 0.31 read; later ones removed registration.
  */
 function readOAuthEnabled(rootConfig: Config): boolean {
-  return [
-    'auth.clientIdMetadataDocuments.enabled',
-    'auth.experimentalClientIdMetadataDocuments.enabled',
-    'auth.experimentalDynamicClientRegistration.enabled',
-  ].some(key => rootConfig.getOptionalBoolean(key) === true);
+  const cimdSection = rootConfig.has('auth.clientIdMetadataDocuments')
+    ? 'auth.clientIdMetadataDocuments'
+    : 'auth.experimentalClientIdMetadataDocuments';
+  const metadataDocuments =
+    rootConfig.getOptionalBoolean(`${cimdSection}.enabled`) ?? false;
+  const staticClients =
+    (rootConfig.getOptionalConfigArray('auth.staticClients') ?? []).length > 0;
+  const dynamicRegistration =
+    rootConfig.getOptionalBoolean(
+      'auth.experimentalDynamicClientRegistration.enabled',
+    ) ?? false;
+  return metadataDocuments || staticClients || dynamicRegistration;
 }
