@@ -1,5 +1,5 @@
 import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { postRpc } from './__testUtils__/jsonRpc';
 import { waitFor } from './__testUtils__/waitFor';
 import { countPoints, installTestMeter } from './__testUtils__/otel';
@@ -12,6 +12,18 @@ import {
 const ALICE = mockCredentials.user.header(USER_ALICE);
 
 const meter = installTestMeter();
+const auditor = mockServices.auditor.mock();
+
+/**
+ * Sleep calls the server has started: each opens its audit event just
+ * before the action is invoked.
+ */
+const startedSleeps = () =>
+  auditor.createEvent.mock.calls.filter(
+    ([event]) =>
+      event.eventId === 'tool-execution' &&
+      event.meta?.tool === 'test-actions.sleep',
+  ).length;
 
 const cancelledCalls = async () =>
   countPoints(await meter.histogram('mcp.server.operation.duration'), {
@@ -25,7 +37,7 @@ describe('hung and slow actions', () => {
 
   beforeAll(async () => {
     mcp = await startMcpBackend({
-      features: [metricsServiceFactory],
+      features: [metricsServiceFactory, auditor.factory],
       config: { mcpActions: { toolCallTimeout: 400 } },
     });
   });
@@ -93,9 +105,11 @@ describe('hung and slow actions', () => {
   ])('stops waiting at once when %s', async (_, connect) => {
     const { client, sleep } = await connect(mcp);
     const before = await cancelledCalls();
+    const started = startedSleeps();
     const controller = new AbortController();
     const call = sleep(controller.signal);
-    await new Promise(r => setTimeout(r, 50));
+    // Closed once the server runs the action, not while it is on its way.
+    expect(await waitFor(() => startedSleeps() > started)).toBe(true);
     controller.abort();
     await expect(call).rejects.toThrow();
 
@@ -153,11 +167,13 @@ describe('hung and slow actions', () => {
   it("never lets a cancellation in another POST reach another client's request", async () => {
     // Two clients with the same credentials; both SDKs count ids from 0.
     const victim = await mcp.connect();
+    const started = startedSleeps();
     const call = victim.callTool({
       name: 'test-actions.sleep',
       arguments: { ms: 300 },
     });
-    await new Promise(r => setTimeout(r, 50));
+    // The cancellations go out while the victim's action runs.
+    expect(await waitFor(() => startedSleeps() > started)).toBe(true);
     const cancels = await Promise.all(
       [0, 1, 2, 3].map(requestId =>
         postRpc(

@@ -23,6 +23,7 @@ import {
   startMcpBackend,
 } from './__testUtils__/startMcpBackend';
 import { tokenFingerprint } from './__testUtils__/testActionsPlugin';
+import { waitFor } from './__testUtils__/waitFor';
 
 const KEY = 'a-test-key-that-is-long-enough-0123456789';
 const TOOL = 'test-actions.call-webhook';
@@ -392,6 +393,8 @@ describe('a static-token caller', () => {
 });
 
 describe('an expired request', () => {
+  // Long enough to open the page before it runs out on a busy machine.
+  const REQUEST_TTL_MS = 2000;
   let mcp: McpTestBackend;
 
   beforeAll(async () => {
@@ -399,7 +402,9 @@ describe('an expired request', () => {
       secretAction: true,
       features: [logs.factory],
       config: {
-        mcpActions: { secrets: { encryptionKey: KEY, requestTtl: '2s' } },
+        mcpActions: {
+          secrets: { encryptionKey: KEY, requestTtl: REQUEST_TTL_MS },
+        },
       },
     });
   });
@@ -408,13 +413,23 @@ describe('an expired request', () => {
   it('shows the 404 page, and the next call asks again with a new URL', async () => {
     const cookie = await userCookie(mcp.baseUrl, user('jo'));
     const client = await mcp.connect('', user('jo'));
+    const asked = Date.now();
     const first = await askedFor(client);
-    const { csrf } = await openPage(first, cookie);
-    await new Promise(resolve => setTimeout(resolve, 2200));
+    const page = await openPage(first, cookie);
+    expect(page.status).toBe(200);
+    // Polled until the link reads as unknown, which it must not before the
+    // request's TTL ran out (the server's clock is this process's).
+    expect(
+      await waitFor(
+        async () => (await openPage(first, cookie)).status === 404,
+        REQUEST_TTL_MS + 5000,
+      ),
+    ).toBe(true);
+    expect(Date.now() - asked).toBeGreaterThanOrEqual(REQUEST_TTL_MS);
 
     const expired = await submitPage(first, {
       cookie,
-      csrf,
+      csrf: page.csrf,
       values: { apiToken: SECRETS.expired },
     });
     expect(expired.status).toBe(404);

@@ -351,8 +351,15 @@ describe('tasks (io.modelcontextprotocol/tasks)', () => {
         statusMessage: "Cancelled at the client's request",
       });
       expect(task).not.toHaveProperty('result');
-      // After the action would have finished, the task is still cancelled.
-      await new Promise(resolve => setTimeout(resolve, 800));
+      // A plain call as long as the task's, started after it, ends only
+      // once the task's action has finished too: then the task is still
+      // cancelled.
+      const { result: after } = await mcp.rpc(
+        'tools/call',
+        { name: 'test-actions.sleep', arguments: { ms: 700 } },
+        { capabilities: {} },
+      );
+      expect(after).toMatchObject({ structuredContent: { slept: 700 } });
       expect((await mcp.rpc('tasks/get', { taskId })).result.status).toBe(
         'cancelled',
       );
@@ -516,19 +523,25 @@ describe('tasks past their TTL', () => {
     });
     expect(task).toMatchObject({ resultType: 'task', ttlMs: 1000 });
     const expiresAt = Date.parse(task.createdAt) + 1000;
-    await new Promise(resolve => setTimeout(resolve, 400));
+    let read: any;
+    const get = async () => {
+      read = await mcp.rpc('tasks/get', { taskId: task.taskId });
+      return read;
+    };
     expect(
-      (await mcp.rpc('tasks/get', { taskId: task.taskId })).result.status,
-    ).toBe('completed');
-    await new Promise(resolve =>
-      setTimeout(resolve, Math.max(0, expiresAt - Date.now()) + 50),
-    );
-    expect((await mcp.rpc('tasks/get', { taskId: task.taskId })).error).toEqual(
-      {
-        code: -32602,
-        message: 'Failed to retrieve task: Task not found',
-      },
-    );
+      await waitFor(async () => (await get()).result?.status !== 'working'),
+    ).toBe(true);
+    expect(read.result?.status).toBe('completed');
+    // Polled until it reads as unknown, which it must not before the TTL
+    // ran out (the server's clock is this process's).
+    expect(
+      await waitFor(async () => (await get()).error !== undefined, 5000),
+    ).toBe(true);
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    expect(read.error).toEqual({
+      code: -32602,
+      message: 'Failed to retrieve task: Task not found',
+    });
     const purge = scheduler.scheduleTask.mock.calls.find(
       ([t]) => t.id === PURGE,
     );

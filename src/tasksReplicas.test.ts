@@ -25,6 +25,7 @@ import {
 } from './__testUtils__/startMcpBackend';
 import { waitFor } from './__testUtils__/waitFor';
 import { principalKey } from './mcpServer/principalKey';
+import type { TaskRecord } from './stores/types';
 import {
   DatabaseTaskStore,
   ORPHANED_TASK_MESSAGE,
@@ -132,7 +133,14 @@ describe('tasks on two replicas sharing one Postgres', () => {
     expect(await statusOn(replicaA, taskId)).toMatchObject({
       status: 'cancelled',
     });
-    await new Promise(resolve => setTimeout(resolve, 1400));
+    // A plain call as long as the task's, started after it on the same
+    // replica, ends only once the task's action has finished too.
+    const { result: after } = await replicaA.rpc(
+      'tools/call',
+      { name: 'test-actions.sleep', arguments: { ms: 1200 } },
+      { capabilities: {} },
+    );
+    expect(after).toMatchObject({ structuredContent: { slept: 1200 } });
     expect(await statusOn(replicaB, taskId)).toMatchObject({
       status: 'cancelled',
     });
@@ -177,8 +185,30 @@ describe('tasks on two replicas sharing one Postgres', () => {
   });
 
   it('keeps a task of a live replica working past many heartbeat intervals', async () => {
-    const taskId = await startTask(replicaA, 2000);
-    await new Promise(resolve => setTimeout(resolve, 8 * HEARTBEAT_MS));
+    // The action outlasts the eight intervals by far, so the task is
+    // still running when they are over.
+    const taskId = await startTask(replicaA, 4000);
+    const store = DatabaseTaskStore.create({
+      knex: await database!.getClient(),
+    });
+    const principal = principalKey(mockCredentials.user(USER_ALICE));
+    // Read in the database until replica A has vouched for the task over
+    // eight intervals, while replica B checked for orphans at each; a task
+    // failed in the meantime ends the wait at once.
+    let task: TaskRecord | undefined;
+    expect(
+      await waitFor(
+        async () => {
+          task = await store.get(taskId, principal);
+          return (
+            task?.status !== 'working' ||
+            task.heartbeatAt - task.createdAt >= 8 * HEARTBEAT_MS
+          );
+        },
+        8 * HEARTBEAT_MS + 5000,
+      ),
+    ).toBe(true);
+    expect(task).toMatchObject({ status: 'working' });
     expect(await statusOn(replicaB, taskId)).toMatchObject({
       status: 'working',
     });

@@ -10,6 +10,7 @@ import { applyMigrations } from '../stores/migrations';
 import type { Knex } from '../stores/knex';
 import type { TaskStore } from '../stores/types';
 import type { ToolEntry } from '../tools/ToolCatalog';
+import { waitFor } from '../__testUtils__/waitFor';
 import { TaskManager } from './TaskManager';
 import type { CreateTaskResult } from './taskWire';
 
@@ -70,16 +71,6 @@ function controllableCall() {
   };
 }
 
-async function until(check: () => Promise<boolean>) {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) {
-      return;
-    }
-    await new Promise(resolve => setTimeout(resolve, 10));
-  }
-  throw new Error('condition not met');
-}
-
 describe('TaskManager', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   let knex: Knex;
@@ -98,8 +89,8 @@ describe('TaskManager', () => {
     });
   });
 
-  async function startTask(call = controllableCall()) {
-    const answer = await tasks.call({
+  async function startTask(call = controllableCall(), manager = tasks) {
+    const answer = await manager.call({
       ctx: contextFor(),
       principal: PRINCIPAL,
       serverKey: undefined,
@@ -115,9 +106,11 @@ describe('TaskManager', () => {
   it('fails the task with an internal error when the call itself throws', async () => {
     const { taskId, call } = await startTask();
     call.fail(new Error('the pipeline broke'));
-    await until(
-      async () => (await store.get(taskId, PRINCIPAL))?.status === 'failed',
-    );
+    expect(
+      await waitFor(
+        async () => (await store.get(taskId, PRINCIPAL))?.status === 'failed',
+      ),
+    ).toBe(true);
     expect(await store.get(taskId, PRINCIPAL)).toMatchObject({
       status: 'failed',
       statusMessage: 'Tool "test.slow" failed: the pipeline broke',
@@ -126,14 +119,12 @@ describe('TaskManager', () => {
         message: 'Tool "test.slow" failed: the pipeline broke',
       },
     });
-    await until(async () => tasks.localCount === 0);
+    expect(await waitFor(() => tasks.localCount === 0)).toBe(true);
   });
 
   it('runs the call synchronously when the task cannot be stored', async () => {
-    const broken: TaskStore = {
-      ...store,
-      create: () => Promise.reject(new Error('database down')),
-    };
+    const create = jest.fn(() => Promise.reject(new Error('database down')));
+    const broken: TaskStore = { ...store, create };
     const manager = TaskManager.create({
       store: broken,
       config: CONFIG,
@@ -141,18 +132,25 @@ describe('TaskManager', () => {
       instanceId: 'this-instance',
     });
     const call = controllableCall();
-    const answer = manager.call({
-      ctx: contextFor(),
-      principal: PRINCIPAL,
-      serverKey: undefined,
-      entry: entry(),
-      run: call.run,
-    });
-    await new Promise(resolve => setTimeout(resolve, 50));
-    call.release('late but whole');
-    expect(await answer).toEqual({
-      content: [{ type: 'text', text: 'late but whole' }],
-    });
+    jest.useFakeTimers();
+    try {
+      const answer = manager.call({
+        ctx: contextFor(),
+        principal: PRINCIPAL,
+        serverKey: undefined,
+        entry: entry(),
+        run: call.run,
+      });
+      await jest.advanceTimersByTimeAsync(CONFIG.afterMs);
+      // The call outlasted `after` and the manager tried to make it a task.
+      expect(create).toHaveBeenCalledTimes(1);
+      call.release('late but whole');
+      expect(await answer).toEqual({
+        content: [{ type: 'text', text: 'late but whole' }],
+      });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('lets closing the request cancel the call until it became a task, and not after', async () => {
@@ -193,12 +191,21 @@ describe('TaskManager', () => {
   });
 
   it('heartbeats its own working tasks', async () => {
-    const { taskId } = await startTask();
-    const before = (await store.get(taskId, PRINCIPAL))!.heartbeatAt;
-    await new Promise(resolve => setTimeout(resolve, 5));
-    await tasks.heartbeat();
-    expect((await store.get(taskId, PRINCIPAL))!.heartbeatAt).toBeGreaterThan(
-      before,
+    // The store reads the test's clock, so time moves on without a wait.
+    let now = Date.now();
+    const clocked = DatabaseTaskStore.create({ knex, now: () => now });
+    const manager = TaskManager.create({
+      store: clocked,
+      config: CONFIG,
+      logger: mockServices.logger.mock(),
+      instanceId: 'this-instance',
+    });
+    const { taskId } = await startTask(controllableCall(), manager);
+    const before = (await clocked.get(taskId, PRINCIPAL))!.heartbeatAt;
+    now += 1000;
+    await manager.heartbeat();
+    expect((await clocked.get(taskId, PRINCIPAL))!.heartbeatAt).toBe(
+      before + 1000,
     );
   });
 
@@ -233,17 +240,23 @@ describe('TaskManager', () => {
     });
     expect(call.signal().aborted).toBe(true);
 
+    // A call still running after `after` would have become a task.
     const later = controllableCall();
-    const answer = tasks.call({
-      ctx: contextFor(),
-      principal: PRINCIPAL,
-      serverKey: undefined,
-      entry: entry(),
-      run: later.run,
-    });
-    await new Promise(resolve => setTimeout(resolve, 50));
-    later.release();
-    expect(await answer).not.toHaveProperty('resultType');
+    jest.useFakeTimers();
+    try {
+      const answer = tasks.call({
+        ctx: contextFor(),
+        principal: PRINCIPAL,
+        serverKey: undefined,
+        entry: entry(),
+        run: later.run,
+      });
+      await jest.advanceTimersByTimeAsync(CONFIG.afterMs);
+      later.release();
+      expect(await answer).not.toHaveProperty('resultType');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it.each([
@@ -254,16 +267,24 @@ describe('TaskManager', () => {
     ],
   ])('never makes a task for %s', async (_label, override) => {
     const call = controllableCall();
-    const answer = tasks.call({
-      ctx: contextFor(),
-      principal: PRINCIPAL,
-      serverKey: undefined,
-      entry: entry(),
-      run: call.run,
-      ...override,
-    });
-    await new Promise(resolve => setTimeout(resolve, 50));
-    call.release();
-    expect(await answer).toEqual({ content: [{ type: 'text', text: 'done' }] });
+    jest.useFakeTimers();
+    try {
+      const answer = tasks.call({
+        ctx: contextFor(),
+        principal: PRINCIPAL,
+        serverKey: undefined,
+        entry: entry(),
+        run: call.run,
+        ...override,
+      });
+      // Released only once it has run longer than `after`.
+      await jest.advanceTimersByTimeAsync(CONFIG.afterMs);
+      call.release();
+      expect(await answer).toEqual({
+        content: [{ type: 'text', text: 'done' }],
+      });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { McpHttpHandler } from '@modelcontextprotocol/server';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+import { waitFor } from '../__testUtils__/waitFor';
 import { serveFetchHandler } from './serveFetchHandler';
 
 /** An Express app that serves every POST with `fetch` through the adapter. */
@@ -60,11 +61,17 @@ describe('serveFetchHandler', () => {
   });
 
   it('streams an event-stream answer as it is produced', async () => {
+    let received = '';
+    let firstArrivedBeforeSecond = false;
     const s = await serve(async () => {
       const stream = new ReadableStream({
         async start(controller) {
           controller.enqueue(new TextEncoder().encode('data: 1\n\n'));
-          await new Promise(r => setTimeout(r, 50));
+          // The second event waits until the client has the first: an
+          // adapter that held the answer back would never deliver it.
+          firstArrivedBeforeSecond = await waitFor(
+            () => received === 'data: 1\n\n',
+          );
           controller.enqueue(new TextEncoder().encode('data: 2\n\n'));
           controller.close();
         },
@@ -78,7 +85,12 @@ describe('serveFetchHandler', () => {
       headers: { 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(await res.text()).toBe('data: 1\n\ndata: 2\n\n');
+    const decoder = new TextDecoder();
+    for await (const chunk of res.body!) {
+      received += decoder.decode(chunk, { stream: true });
+    }
+    expect(firstArrivedBeforeSecond).toBe(true);
+    expect(received).toBe('data: 1\n\ndata: 2\n\n');
     expect(s.observed).toEqual([
       'start 200',
       'data: 1\n\n',
@@ -109,7 +121,8 @@ describe('serveFetchHandler', () => {
       body: '{}',
       signal: controller.signal,
     }).catch(() => undefined);
-    await new Promise(r => setTimeout(r, 50));
+    // The client leaves once the handler has its request.
+    expect(await waitFor(() => s.seen.length === 1)).toBe(true);
     controller.abort();
     await expect(wasAborted).resolves.toBeUndefined();
     await pending;
