@@ -31,10 +31,11 @@ import { scheduleTaskMaintenance } from './tasks/scheduleTaskMaintenance';
 import { TaskManager } from './tasks/TaskManager';
 import { newInstanceId } from './stores/randomIds';
 import { packageVersion } from './packageVersion';
+import { PLUGIN_ID } from './pluginId';
+import { createRateLimiter } from './rateLimits/createRateLimiter';
+import { registerToolPermissions } from './permissions/registerToolPermissions';
 import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';
 import { ToolCallTelemetry } from './telemetry/ToolCallTelemetry';
-
-const PLUGIN_ID = 'mcp-actions';
 
 /**
  * Serves the actions of the Actions Registry as MCP tools at
@@ -58,6 +59,8 @@ export const mcpActionsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         actions: actionsServiceRef,
         metricsService: metricsServiceRef,
         tracing: tracingServiceRef,
@@ -74,6 +77,8 @@ export const mcpActionsPlugin = createBackendPlugin({
         auth,
         database,
         scheduler,
+        permissions,
+        permissionsRegistry,
         actions,
         metricsService,
         tracing,
@@ -117,9 +122,14 @@ export const mcpActionsPlugin = createBackendPlugin({
           namespaced: config.namespacedToolNames,
           separator: config.toolNameSeparator,
         };
+        const toolPermissions = registerToolPermissions({
+          permissions,
+          permissionsRegistry,
+        });
         const catalog = ToolCatalog.create({
           actions,
           logger,
+          decide: credentials => toolPermissions.decide(credentials),
           naming,
           ttlMs: config.cache.ttlMs,
           maxEntries: config.cache.maxEntries,
@@ -135,6 +145,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           tracing,
           auditor,
           capturePayloads: config.captureToolPayloads,
+          refusals: metrics.refusals,
         });
         const pipeline = new ToolCallPipeline({
           catalog,
@@ -143,7 +154,16 @@ export const mcpActionsPlugin = createBackendPlugin({
           telemetry,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           progressIntervalMs: config.progressIntervalMs,
-          checks: createCallChecks(),
+          checks: createCallChecks({
+            rateLimit: config.rateLimit,
+            createLimiter: (limit, keyPrefix) =>
+              createRateLimiter({
+                knex: stores.knex,
+                limit,
+                keyPrefix,
+                logger,
+              }),
+          }),
           gates: createCallGates({
             config,
             secrets: stores.secrets,

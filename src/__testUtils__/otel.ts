@@ -37,6 +37,20 @@ export function installTestMeter() {
     async histogram(name: string): Promise<HistogramPoints> {
       return ((await collect(name))?.dataPoints ?? []) as HistogramPoints;
     },
+    /** The sum of a counter over the points carrying all these attributes. */
+    async counter(
+      name: string,
+      attributes: Record<string, unknown> = {},
+    ): Promise<number> {
+      const points = ((await collect(name))?.dataPoints ?? []) as Array<
+        DataPoint<number>
+      >;
+      return points
+        .filter(p =>
+          Object.entries(attributes).every(([k, v]) => p.attributes[k] === v),
+        )
+        .reduce((sum, p) => sum + p.value, 0);
+    },
     /** The last value of a gauge. */
     async gauge(name: string): Promise<number | undefined> {
       return (await collect(name))?.dataPoints[0]?.value as number | undefined;

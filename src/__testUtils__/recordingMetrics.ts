@@ -1,6 +1,7 @@
 import type {
   McpMetrics,
   OperationAttributes,
+  RefusalAttributes,
   SessionAttributes,
 } from '../telemetry/metrics';
 
@@ -15,6 +16,7 @@ export function recordingMetrics() {
   }> = [];
   const sessions: Array<{ seconds: number; attributes: SessionAttributes }> =
     [];
+  const refusals: Array<{ count: number; attributes: RefusalAttributes }> = [];
   const metrics: McpMetrics = {
     operationDuration: {
       record: (seconds, attributes) =>
@@ -24,6 +26,10 @@ export function recordingMetrics() {
       record: (seconds, attributes) =>
         sessions.push({ seconds, attributes: attributes! }),
     },
+    refusals: {
+      add: (count, attributes) =>
+        refusals.push({ count, attributes: attributes! }),
+    },
   };
-  return { metrics, operations, sessions };
+  return { metrics, operations, sessions, refusals };
 }

@@ -1,4 +1,8 @@
 import { Config, ConfigReader } from '@backstage/config';
+import {
+  readRateLimitConfig,
+  type RateLimitConfig,
+} from '../rateLimits/readRateLimitConfig';
 import { readSecretsConfig, SecretsConfig } from '../secrets/readSecretsConfig';
 import { readTasksConfig, TasksConfig } from '../tasks/readTasksConfig';
 import {
@@ -27,6 +31,8 @@ export type McpActionsConfig = ToolsConfig &
     secrets: SecretsConfig;
     /** Long calls that become tasks (the MCP Tasks extension). */
     tasks: TasksConfig;
+    /** Tool calls per caller and window; nothing is limited by default. */
+    rateLimit: RateLimitConfig;
   };
 
 /**
@@ -45,5 +51,6 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
     ...readTelemetryConfig(config),
     secrets: readSecretsConfig(config, rootConfig),
     tasks: readTasksConfig(config, toolCalls.toolCallTimeoutMs),
+    rateLimit: readRateLimitConfig(config),
   };
 }

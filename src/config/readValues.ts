@@ -7,14 +7,18 @@ import { durationToMilliseconds } from '@backstage/types';
  * (`mcpActions.<key>`) when it refuses a value.
  */
 
-/** Numbers are milliseconds; strings and objects are Backstage durations. */
+/**
+ * Numbers are milliseconds; strings and objects are Backstage durations.
+ * `options.path` names the key in messages when `config` is not the
+ * `mcpActions` section itself.
+ */
 export function readMilliseconds(
   config: Config,
   key: string,
   defaultValue: number,
-  options?: { positive?: boolean },
+  options?: { positive?: boolean; path?: string },
 ): number {
-  const path = `mcpActions.${key}`;
+  const path = options?.path ?? `mcpActions.${key}`;
   const raw = config.getOptional(key);
   if (raw === undefined) {
     return defaultValue;

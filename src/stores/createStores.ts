@@ -4,12 +4,15 @@ import { DatabaseTaskStore } from '../tasks/DatabaseTaskStore';
 import { applyMigrations } from './migrations';
 import { SecretCipher } from '../secrets/secretCipher';
 import type { SecretStore, TaskStore } from './types';
+import type { Knex } from './knex';
 
 /** The plugin's persistent state, built once at startup. */
 export interface Stores {
   tasks: TaskStore;
   /** Absent without an encryption key: secrets are then never stored. */
   secrets?: SecretStore;
+  /** The plugin's database, where the rate limiters count calls. */
+  knex: Knex;
 }
 
 /**
@@ -30,6 +33,7 @@ export async function createStores(options: {
   const knex = await options.database.getClient();
   const { now } = options;
   return {
+    knex,
     tasks: DatabaseTaskStore.create({ knex, now }),
     ...(options.secretsKey !== undefined && {
       secrets: DatabaseSecretStore.create({

@@ -9,6 +9,7 @@ import {
 } from './migrations';
 
 const TABLES = [
+  'mcp_actions_rate_limits',
   'mcp_actions_secret_requests',
   'mcp_actions_secrets',
   'mcp_actions_tasks',

@@ -3,9 +3,11 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { Stores } from './createStores';
+import { purgeExpiredRateLimits } from '../rateLimits/createRateLimiter';
 
 /**
- * Removes expired secret requests, secrets and tasks every few minutes. The
+ * Removes expired secret requests, secrets, tasks and rate limit counts
+ * every few minutes. The
  * scheduler runs it on one replica at a time; rows read as gone once they
  * expire anyway, this only reclaims the space.
  */
@@ -24,8 +26,9 @@ export async function schedulePurges(options: {
     fn: async () => {
       const secrets = (await stores.secrets?.purgeExpired()) ?? 0;
       const tasks = await stores.tasks.purgeExpired();
-      if (secrets + tasks > 0) {
-        logger.debug('Purged expired rows', { secrets, tasks });
+      const rateLimits = await purgeExpiredRateLimits(stores.knex);
+      if (secrets + tasks + rateLimits > 0) {
+        logger.debug('Purged expired rows', { secrets, tasks, rateLimits });
       }
     },
   });

@@ -3,13 +3,14 @@ import type {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import type {
+  MetricsServiceCounter,
   TracingService,
   TracingServiceAttributes,
 } from '@backstage/backend-plugin-api/alpha';
 import type { JsonObject } from '@backstage/types';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import type { Request } from 'express';
-import { serverKeyOf } from './metrics';
+import { serverKeyOf, type RefusalAttributes } from './metrics';
 
 /** The tool and action of a call, as telemetry needs them. */
 export interface ToolCallTarget {
@@ -35,6 +36,15 @@ export interface ToolCallTelemetryOptions {
   auditor: AuditorService;
   /** Put arguments and results on spans and audit events. */
   capturePayloads: boolean;
+  /** Counts the calls refused before their action ran. */
+  refusals?: MetricsServiceCounter<RefusalAttributes>;
+}
+
+/** Why a call was refused before its action ran, and what the caller was told. */
+export interface ToolCallRefusal {
+  /** The step that refused: `permission`, `rate-limit`, or a check's name. */
+  reason: string;
+  message: string;
 }
 
 /**
@@ -94,6 +104,30 @@ export class ToolCallTelemetry {
     );
   }
 
+  /**
+   * A call refused before its action ran (a permission policy, a rate
+   * limit): its `tool-execution` audit event, failed with the reason, and
+   * the refusals counter. Never throws.
+   */
+  async refused(details: ToolCallDetails, refusal: ToolCallRefusal) {
+    const { target } = details;
+    this.#options.refusals?.add(1, {
+      'backstage.mcp.refusal.reason': refusal.reason,
+      'gen_ai.tool.name': target.toolName,
+      'backstage.mcp.server.key': serverKeyOf(details.serverKey),
+    });
+    const audit = await this.#auditStart(details, refusal.reason);
+    try {
+      await audit?.fail({
+        error: Object.assign(new Error(refusal.message), {
+          name: 'ToolCallRefused',
+        }),
+      });
+    } catch {
+      // The audit log failing must not turn a refusal into an error.
+    }
+  }
+
   /** An audit event for a tools/list. */
   async auditDiscovery(details: {
     serverKey: string | undefined;
@@ -128,7 +162,7 @@ export class ToolCallTelemetry {
     };
   }
 
-  async #auditStart(details: ToolCallDetails) {
+  async #auditStart(details: ToolCallDetails, refusedBy?: string) {
     const { target } = details;
     const { readOnly, destructive } = target;
     try {
@@ -142,6 +176,7 @@ export class ToolCallTelemetry {
           actionId: target.actionId,
           readOnly,
           destructive,
+          ...(refusedBy ? { refusedBy } : {}),
           ...(this.#options.capturePayloads
             ? { arguments: details.arguments }
             : {}),

@@ -1,6 +1,7 @@
 import type {
   MetricAttributes,
   MetricsService,
+  MetricsServiceCounter,
   MetricsServiceHistogram,
 } from '@backstage/backend-plugin-api/alpha';
 
@@ -49,9 +50,19 @@ export interface SessionAttributes extends MetricAttributes {
 
 export type TransportKind = 'streamable-http' | 'sse';
 
+/** Attributes of `backstage.mcp.tool_call.refusals`. */
+export interface RefusalAttributes extends MetricAttributes {
+  /** The step that refused the call: `permission` or `rate-limit`. */
+  'backstage.mcp.refusal.reason': string;
+  'gen_ai.tool.name': string;
+  [SERVER_KEY_ATTRIBUTE]: string;
+}
+
 export interface McpMetrics {
   operationDuration: MetricsServiceHistogram<OperationAttributes>;
   sessionDuration: MetricsServiceHistogram<SessionAttributes>;
+  /** Tool calls refused before their action ran. */
+  refusals: MetricsServiceCounter<RefusalAttributes>;
 }
 
 /** Creates the plugin's instruments; call once, at start-up. */
@@ -73,6 +84,14 @@ export function createMcpMetrics(metrics: MetricsService): McpMetrics {
           'The duration of the MCP session as observed on the MCP server.',
         unit: 's',
         advice: { explicitBucketBoundaries: MCP_DURATION_BUCKETS },
+      },
+    ),
+    refusals: metrics.createCounter<RefusalAttributes>(
+      'backstage.mcp.tool_call.refusals',
+      {
+        description:
+          'Tool calls refused before their action ran, by the permission policy or a rate limit.',
+        unit: '{call}',
       },
     ),
   };

@@ -20,14 +20,17 @@ import { principalKey } from '../mcpServer/principalKey';
 import type { ToolCatalog, ToolEntry } from '../tools/ToolCatalog';
 import type { CreateTaskResult } from '../tasks/taskWire';
 import type { TaskManager } from '../tasks/TaskManager';
-import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
+import type {
+  ToolCallDetails,
+  ToolCallTelemetry,
+} from '../telemetry/ToolCallTelemetry';
 import { traceContextOf } from '../telemetry/traceContext';
 import type { CallCheck } from './CallCheck';
 import { passGates } from './gates/passGates';
 import type { CallGate } from './gates/types';
 import { invokeWithLimits } from './invokeWithLimits';
 import type { CallRoundState } from './requestState';
-import { toolErrorResult, toolSuccessResult } from './toolResults';
+import { textOf, toolErrorResult, toolSuccessResult } from './toolResults';
 import { withProgress } from './withProgress';
 
 /** One `tools/call` as a lane hands it over. */
@@ -142,10 +145,21 @@ export class ToolCallPipeline {
     );
     const entry = toolset.find(call.name);
     if (!entry) {
-      throw new ProtocolError(
-        ProtocolErrorCode.InvalidParams,
-        `Unknown tool "${call.name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`,
+      // A tool the permission policy hides reads as unknown, as MCP asks
+      // for a tool the caller may not use; the refusal is audited.
+      const denied = await this.#options.catalog.deniedTool(
+        caller.credentials,
+        server,
+        call.name,
       );
+      const message = `Unknown tool "${call.name}": the "${server.name}" server offers no tool of that name to this caller; call tools/list for the available tools`;
+      if (denied) {
+        await this.#options.telemetry.refused(this.#detailsOf(call, denied), {
+          reason: 'permission',
+          message: `Not allowed to call "${denied.tool.name}" (mcp.tool.invoke denied by the permission policy)`,
+        });
+      }
+      throw new ProtocolError(ProtocolErrorCode.InvalidParams, message);
     }
     if (!protocol && this.#needsProtocol(entry)) {
       return undefined;
@@ -160,8 +174,15 @@ export class ToolCallPipeline {
 
     // 2. Checks.
     for (const check of this.#options.checks ?? []) {
-      const refusal = await check.check({ server, caller, entry, input });
+      let refusal: CallToolResult | undefined;
+      try {
+        refusal = await check.check({ server, caller, entry, input });
+      } catch (error) {
+        await this.#refused(call, entry, check, String(error));
+        throw error;
+      }
       if (refusal) {
+        await this.#refused(call, entry, check, textOf(refusal));
         return answer(refusal);
       }
     }
@@ -236,6 +257,40 @@ export class ToolCallPipeline {
     );
   }
 
+  /** The call as telemetry and audit see it. */
+  #detailsOf(call: ToolCall, entry: ToolEntry): ToolCallDetails {
+    return {
+      serverKey: call.server.key,
+      target: {
+        toolName: entry.tool.name,
+        actionId: entry.action.id,
+        readOnly: entry.action.attributes.readOnly,
+        destructive: entry.action.attributes.destructive,
+      },
+      arguments: call.input,
+      credentials: call.caller.credentials,
+      request: call.caller.request,
+      traceContext: traceContextOf(call.meta),
+    };
+  }
+
+  /** A check refused the call: audited and counted, then answered. */
+  async #refused(
+    call: ToolCall,
+    entry: ToolEntry,
+    check: CallCheck,
+    message: string,
+  ) {
+    this.#logger.info('Tool call refused', {
+      tool: entry.tool.name,
+      check: check.name,
+    });
+    await this.#options.telemetry.refused(this.#detailsOf(call, entry), {
+      reason: check.name,
+      message,
+    });
+  }
+
   /**
    * The action with the caller's credentials, inside the call's span and
    * audit event, bounded by the call timeout and by `signal`. Never
@@ -251,19 +306,7 @@ export class ToolCallPipeline {
   ): Promise<CallToolResult> {
     const { actions, telemetry, toolCallTimeoutMs } = this.#options;
     return telemetry.observe(
-      {
-        serverKey: call.server.key,
-        target: {
-          toolName: entry.tool.name,
-          actionId: entry.action.id,
-          readOnly: entry.action.attributes.readOnly,
-          destructive: entry.action.attributes.destructive,
-        },
-        arguments: call.input,
-        credentials,
-        request: call.caller.request,
-        traceContext: traceContextOf(call.meta),
-      },
+      { ...this.#detailsOf(call, entry), credentials },
       async () => {
         try {
           const { output } = await invokeWithLimits(

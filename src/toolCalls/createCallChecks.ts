@@ -1,11 +1,24 @@
+import type { RateLimitConfig } from '../rateLimits/readRateLimitConfig';
+import {
+  RateLimitCheck,
+  type LimiterFactory,
+} from '../rateLimits/RateLimitCheck';
 import type { CallCheck } from './CallCheck';
 
 /**
- * The checks every tool call passes before anything is asked or run, in
- * order: who may call the tool, then how often. None are configured yet;
- * this is where they join the pipeline, and tests add a refusing one here
- * to prove that every lane runs them (`everyLane.test.ts`).
+ * The checks every tool call passes, after its tool was resolved for the
+ * caller (which applies the permission policy) and before anything is
+ * asked or run: today the rate limits, when configured. Tests add a
+ * refusing one here to prove that every lane runs them
+ * (`everyLane.test.ts`).
  */
-export function createCallChecks(): CallCheck[] {
-  return [];
+export function createCallChecks(options: {
+  rateLimit: RateLimitConfig;
+  createLimiter: LimiterFactory;
+}): CallCheck[] {
+  const rateLimits = RateLimitCheck.create(
+    options.rateLimit,
+    options.createLimiter,
+  );
+  return rateLimits ? [rateLimits] : [];
 }

@@ -47,3 +47,9 @@ export function describeError(error: unknown): {
   }
   return { name: 'Error', message: String(error) };
 }
+
+/** The text of a result's first content block, for logs and audit. */
+export function textOf(result: CallToolResult): string {
+  const first = result.content?.[0];
+  return first?.type === 'text' ? first.text : '';
+}

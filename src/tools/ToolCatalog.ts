@@ -11,6 +11,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import type { McpServerConfig } from './readToolsConfig';
 import { isActionAllowed } from './actionFilter';
+import { ALLOW_ALL, type ToolDecision } from './toolDecision';
 import { principalKey } from '../mcpServer/principalKey';
 import { actionToTool } from './toolDefinition';
 import {
@@ -34,13 +35,16 @@ export interface Toolset {
   find(name: string): ToolEntry | undefined;
 }
 
+/** Permission decisions kept per list and server; a few are expected. */
+const MAX_DECISIONS_PER_LIST = 16;
+
 /**
  * What one action list turns into; built once per distinct list and shared,
  * read-only, by every caller who is given exactly that list.
  */
 class ActionsSnapshot {
   readonly #entries: ToolEntry[];
-  readonly #toolsets = new Map<McpServerConfig, Toolset>();
+  readonly #toolsets = new Map<McpServerConfig, ServerTools>();
   /** Roughly what the snapshot holds in memory, for the cache's budget. */
   readonly bytes: number;
 
@@ -49,16 +53,41 @@ class ActionsSnapshot {
     this.bytes = bytes;
   }
 
-  toolsetFor(server: McpServerConfig): Toolset {
-    let toolset = this.#toolsets.get(server);
-    if (!toolset) {
-      toolset = buildToolset(
-        this.#entries.filter(e => isActionAllowed(e.action, server.filter)),
+  /** What `server` shows of this list to a caller `decision` is about. */
+  toolsetFor(server: McpServerConfig, decision: ToolDecision): Toolset {
+    let tools = this.#toolsets.get(server);
+    if (!tools) {
+      const entries = this.#entries.filter(e =>
+        isActionAllowed(e.action, server.filter),
       );
-      this.#toolsets.set(server, toolset);
+      tools = { entries, all: buildToolset(entries) };
+      this.#toolsets.set(server, tools);
     }
-    return toolset;
+    if (decision.key === ALLOW_ALL.key) {
+      return tools.all;
+    }
+    // Filtered lists are kept by the decision's content, so callers with
+    // the same list and the same decision share one (and its serialized
+    // form); a few distinct decisions per list are expected.
+    tools.permitted ??= new LRUCache({ max: MAX_DECISIONS_PER_LIST });
+    let permitted = tools.permitted.get(decision.key);
+    if (!permitted) {
+      permitted = buildToolset(
+        tools.entries.filter(e => decision.allows(e, server.key)),
+      );
+      tools.permitted.set(decision.key, permitted);
+    }
+    return permitted;
   }
+}
+
+/** One server's share of a snapshot. */
+interface ServerTools {
+  entries: ToolEntry[];
+  /** Every tool the server shows of the list. */
+  all: Toolset;
+  /** The same, filtered by a permission decision, by decision key. */
+  permitted?: LRUCache<string, Toolset>;
 }
 
 /**
@@ -109,6 +138,11 @@ export interface ToolCatalogOptions {
   maxBytes: number;
   /** The clock of both caches; for tests. */
   now?: () => number;
+  /**
+   * Which listed tools a caller may see and call (the permission policy);
+   * every listed tool when absent.
+   */
+  decide?: (credentials: BackstageCredentials) => Promise<ToolDecision>;
 }
 
 /**
@@ -139,6 +173,7 @@ export class ToolCatalog {
   /** One listing per caller at a time; concurrent requests share it. */
   readonly #loading = new Map<string, Promise<ActionsSnapshot>>();
   readonly #warned = new Set<string>();
+  readonly #decide?: ToolCatalogOptions['decide'];
 
   static create(options: ToolCatalogOptions): ToolCatalog {
     return new ToolCatalog(options);
@@ -148,6 +183,7 @@ export class ToolCatalog {
     this.#actions = options.actions;
     this.#logger = options.logger.child({ component: 'tool-catalog' });
     this.#naming = options.naming;
+    this.#decide = options.decide;
     if (options.ttlMs > 0) {
       // A clock of the caller's own is read on every check, not cached.
       const perf = options.now ? { now: options.now } : undefined;
@@ -172,13 +208,33 @@ export class ToolCatalog {
     }
   }
 
-  /** The tools that `server` shows the caller. */
+  /** The tools that `server` shows the caller and lets them call. */
   async toolsetFor(
     credentials: BackstageCredentials,
     server: McpServerConfig,
   ): Promise<Toolset> {
+    const [snapshot, decision] = await Promise.all([
+      this.#snapshotFor(credentials),
+      this.#decide ? this.#decide(credentials) : ALLOW_ALL,
+    ]);
+    return snapshot.toolsetFor(server, decision);
+  }
+
+  /**
+   * A tool the caller is listed but the permission policy hides from them;
+   * undefined for a tool they may call or that does not exist. For the
+   * audit of a refused call, after `toolsetFor` did not find it.
+   */
+  async deniedTool(
+    credentials: BackstageCredentials,
+    server: McpServerConfig,
+    name: string,
+  ): Promise<ToolEntry | undefined> {
+    if (!this.#decide) {
+      return undefined;
+    }
     const snapshot = await this.#snapshotFor(credentials);
-    return snapshot.toolsetFor(server);
+    return snapshot.toolsetFor(server, ALLOW_ALL).find(name);
   }
 
   /** What the caches hold; for tests, diagnostics and the README's figures. */
