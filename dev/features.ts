@@ -6,12 +6,15 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import mcpActionsPlugin from '../src';
 import { createLocalPublishing } from './localPublishing';
 import { localActionsPlugin } from './localActionsPlugin';
+import { oauthConsentPage } from './oauthConsentPage';
 import { createPortalActionsPlugins } from './portalActions';
 
 /**
  * What the dev backend runs, shared with the tests that start it in-process:
  * the auth backend with guest sign-in (so a browser can sign in to the
- * secrets page, and MCP clients can get user tokens), the catalog (which
+ * secrets page, and MCP clients can get user tokens) with a page where a
+ * person approves an OAuth client (used when `app.baseUrl` points at this
+ * backend, as `npm run start:oauth` does), the catalog (which
  * learns the Template kind from the entity model module), the scaffolder
  * with a local stand-in for a git host, the `local` example plugin, and
  * this plugin; with `portal`, also the plugins of the realistic portal
@@ -22,6 +25,7 @@ export function devBackendFeatures(options: { portal?: boolean } = {}) {
   return [
     authPlugin,
     guestProviderModule,
+    oauthConsentPage,
     catalogPlugin,
     scaffolderEntityModelModule,
     scaffolderPlugin,

@@ -19,8 +19,10 @@
  *   npm run start:metrics  also serves Prometheus metrics on MCP_METRICS_PORT (9464)
  *   npm run start:portal   adds a realistic portal: 573 hand-written actions of
  *                          29 plugins (dev/portalActions, app-config.portal.yaml)
- *   npm run start:oauth    turns on Client ID Metadata Documents and Dynamic
- *                          Client Registration, so the OAuth discovery chain works
+ *   npm run start:oauth    MCP clients sign in with OAuth (Client ID Metadata
+ *                          Documents, refresh tokens; app-config.oauth.yaml): add
+ *                          just the URL to a client, approve it on the page it
+ *                          opens (dev/oauthConsentPage.ts, as the guest user)
  *
  * local.post-to-webhook needs a secret: the client gets a link to
  * http://localhost:7007/api/mcp-actions/secrets/<id>, where the browser

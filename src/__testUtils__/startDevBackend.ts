@@ -16,7 +16,8 @@ const ROOT = path.resolve(__dirname, '../..');
 /**
  * Starts the dev backend in this process as `npm start` does: the features of
  * dev/features.ts on `createBackend()` with the real default services and
- * app-config.yaml (and app-config.portal.yaml with `portal`), with the
+ * app-config.yaml (and app-config.portal.yaml with `portal`,
+ * app-config.oauth.yaml with `oauth`), with the
  * development token. Only the port differs (a free
  * one on 127.0.0.1), and the log, which shows errors only.
  */
@@ -24,6 +25,12 @@ export async function startDevBackend(
   options: {
     /** Also serve the realistic portal, as `npm run start:portal` does. */
     portal?: boolean;
+    /**
+     * Also load app-config.oauth.yaml, as `npm run start:oauth` does, with
+     * `app.baseUrl` at this backend's own URL (the consent page is served
+     * there, and the port moves).
+     */
+    oauth?: boolean;
     /** Config over app-config.yaml's, e.g. `mcpActions` keys. */
     config?: JsonObject;
   } = {},
@@ -37,6 +44,7 @@ export async function startDevBackend(
     overrides,
     JSON.stringify({
       ...options.config,
+      ...(options.oauth ? { app: { baseUrl } } : {}),
       backend: {
         baseUrl,
         listen: { host: '127.0.0.1', port },
@@ -62,6 +70,9 @@ export async function startDevBackend(
         ...['--config', path.join(ROOT, 'app-config.yaml')],
         ...(options.portal
           ? ['--config', path.join(ROOT, 'app-config.portal.yaml')]
+          : []),
+        ...(options.oauth
+          ? ['--config', path.join(ROOT, 'app-config.oauth.yaml')]
           : []),
         ...['--config', overrides],
       ],
