@@ -5,3 +5,12 @@
  * @packageDocumentation
  */
 export { mcpActionsPlugin as default } from './plugin';
+export {
+  MCP_TOOL_RESOURCE_TYPE,
+  mcpToolInvokePermission,
+  type McpToolResource,
+} from './permissions/mcpToolPermissions';
+export {
+  createMcpToolConditionalDecision,
+  mcpToolConditions,
+} from './permissions/mcpToolConditions';

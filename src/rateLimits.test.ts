@@ -1,9 +1,4 @@
 import { metricsServiceFactory } from '@backstage/backend-defaults/alpha';
-import {
-  createBackendPlugin,
-  type BackstageCredentials,
-} from '@backstage/backend-plugin-api';
-import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { installTestMeter } from './__testUtils__/otel';
@@ -13,56 +8,10 @@ import {
   type McpTestBackend,
 } from './__testUtils__/startMcpBackend';
 import { waitFor } from './__testUtils__/waitFor';
+import { createCountingActionsPlugin } from './__testUtils__/countingActionsPlugin';
 
 const ALICE = mockCredentials.user.header(USER_ALICE);
 const BOB = mockCredentials.user.header('user:default/bob');
-
-/** Actions that count their runs, so a refused call is seen not to run. */
-function createLimitProbePlugin(runs: Map<string, number>) {
-  const counted = (name: string, credentials: BackstageCredentials) => {
-    const principal = (credentials.principal as { userEntityRef?: string })
-      .userEntityRef;
-    const key = `${name}:${principal}`;
-    runs.set(key, (runs.get(key) ?? 0) + 1);
-  };
-  return createBackendPlugin({
-    pluginId: 'limit-probe',
-    register(env) {
-      env.registerInit({
-        deps: { registry: actionsRegistryServiceRef },
-        async init({ registry }) {
-          registry.register({
-            name: 'count',
-            title: 'Count',
-            description: 'Counts a run; reads nothing',
-            attributes: { readOnly: true },
-            schema: {
-              input: z => z.object({}),
-              output: z => z.object({ ok: z.boolean() }),
-            },
-            action: async ({ credentials }) => {
-              counted('count', credentials);
-              return { output: { ok: true } };
-            },
-          });
-          registry.register({
-            name: 'remove',
-            title: 'Remove',
-            description: 'Counts a run; stands for a destructive action',
-            schema: {
-              input: z => z.object({}),
-              output: z => z.object({ ok: z.boolean() }),
-            },
-            action: async ({ credentials }) => {
-              counted('remove', credentials);
-              return { output: { ok: true } };
-            },
-          });
-        },
-      });
-    },
-  });
-}
 
 function configWith(mcpActions: JsonObject): JsonObject {
   return {
@@ -105,7 +54,7 @@ describe('rate limits', () => {
         },
       }),
       features: [
-        createLimitProbePlugin(runs),
+        createCountingActionsPlugin(runs),
         metricsServiceFactory,
         auditor.factory,
       ],
@@ -241,7 +190,7 @@ describe('rate limits over time', () => {
       config: configWith({
         rateLimit: { toolCalls: { limit: 1, window: '1s' } },
       }),
-      features: [createLimitProbePlugin(runs)],
+      features: [createCountingActionsPlugin(runs)],
     });
   });
 

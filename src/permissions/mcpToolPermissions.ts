@@ -3,7 +3,11 @@ import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
 import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
 import { PLUGIN_ID } from '../pluginId';
 
-/** The resource type of MCP tools in Backstage's permission framework. */
+/**
+ * The resource type of MCP tools in Backstage's permission framework.
+ *
+ * @public
+ */
 export const MCP_TOOL_RESOURCE_TYPE = 'mcp-tool';
 
 /**
