@@ -1,7 +1,13 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import type http from 'node:http';
 import net from 'node:net';
 import request from 'supertest';
 import { modernRequest, postRpc } from './__testUtils__/jsonRpc';
+import {
+  type RawPostResult,
+  postWithoutEnd,
+  rawPost,
+} from './__testUtils__/rawPost';
 import {
   McpTestBackend,
   USER_ALICE,
@@ -422,5 +428,114 @@ describe('bad input over legacy SSE', () => {
       .set('Authorization', ALICE)
       .send(ping(3));
     expect(ok.status).toBe(202);
+  });
+});
+
+describe('oversized bodies at the default limit', () => {
+  const BIG = Buffer.from(
+    JSON.stringify({ ...ping(1), params: { pad: 'x'.repeat(5_000_000) } }),
+  );
+  const TOO_LARGE = {
+    jsonrpc: '2.0',
+    error: {
+      code: -32000,
+      message: 'Payload Too Large: the request body exceeds 1000000 bytes',
+    },
+    id: null,
+  };
+  let mcp: McpTestBackend;
+  let sseEndpoint: URL;
+  let closeSse: () => void;
+
+  beforeAll(async () => {
+    mcp = await startMcpBackend();
+    const controller = new AbortController();
+    const res = await fetch(mcp.url('/sse'), {
+      headers: { Authorization: ALICE },
+      signal: controller.signal,
+    });
+    const { value } = await res.body!.getReader().read();
+    const path = /data: (.*)\n/.exec(new TextDecoder().decode(value))![1];
+    sseEndpoint = new URL(path, mcp.baseUrl);
+    closeSse = () => controller.abort();
+  });
+  afterAll(async () => {
+    closeSse?.();
+    await mcp?.stop();
+  });
+
+  const ROUTES = ['Streamable HTTP', 'legacy SSE messages'] as const;
+  const targetOf = (route: (typeof ROUTES)[number]) =>
+    route === 'Streamable HTTP' ? mcp.url() : sseEndpoint;
+
+  describe.each(ROUTES)('on %s', route => {
+    it.each([
+      {
+        shape: 'with its Content-Length',
+        send: (req: http.ClientRequest) => req.end(BIG),
+      },
+      {
+        shape: 'chunked',
+        send: (req: http.ClientRequest) => {
+          for (let at = 0; at < BIG.length; at += 256 * 1024) {
+            req.write(BIG.subarray(at, at + 256 * 1024));
+          }
+          req.end();
+        },
+      },
+    ])(
+      'answers a 5 MB body sent $shape with 413 twenty times out of twenty',
+      async ({ send }) => {
+        const results: RawPostResult[] = [];
+        for (let i = 0; i < 20; i++) {
+          results.push(
+            await rawPost(targetOf(route), {
+              headers: { Authorization: ALICE },
+              send,
+            }),
+          );
+        }
+        expect(results.map(r => r.outcome)).toEqual(Array(20).fill(413));
+        expect(
+          results.map(({ outcome, connection, body }) => ({
+            outcome,
+            connection,
+            body,
+          })),
+        ).toEqual(
+          Array(20).fill({
+            outcome: 413,
+            connection: 'close',
+            body: TOO_LARGE,
+          }),
+        );
+      },
+    );
+
+    it.each([
+      { shape: 'chunked', headers: {} as Record<string, number> },
+      { shape: 'announcing 10 GB', headers: { 'Content-Length': 1e10 } },
+    ])(
+      'cuts off a client sending without end ($shape)',
+      async ({ headers }) => {
+        const result = await postWithoutEnd(targetOf(route), {
+          headers: { Authorization: ALICE, ...headers },
+          chunk: Buffer.alloc(64 * 1024, 'x'),
+          deadlineMs: 15_000,
+        });
+        // Cut off by the server (at 16 MiB), long before the deadline.
+        expect(result.deadline).toBe(false);
+        expect(result.closedMs).toBeLessThan(10_000);
+
+        // ...and the backend still answers.
+        const ok = await postRpc(
+          mcp.url().toString(),
+          JSON.stringify(ping(9)),
+          { Authorization: ALICE },
+        );
+        expect(ok.body).toEqual({ jsonrpc: '2.0', id: 9, result: {} });
+      },
+      20_000,
+    );
   });
 });

@@ -7,6 +7,11 @@ import { ProtocolErrorCode } from '@modelcontextprotocol/server';
  */
 export const SERVER_ERROR = -32000;
 
+/** The JSON-RPC error envelope of an answer that belongs to no request. */
+export function jsonRpcErrorBody(message: string, code = SERVER_ERROR) {
+  return { jsonrpc: '2.0' as const, error: { code, message }, id: null };
+}
+
 /**
  * JSON-RPC error envelopes for failures that happen before a request reaches
  * the MCP SDK (routing, auth, limits), so MCP clients always get a body they
@@ -24,11 +29,7 @@ export function sendJsonRpcError(
   for (const [name, value] of Object.entries(options?.headers ?? {})) {
     res.setHeader(name, value);
   }
-  res.status(status).json({
-    jsonrpc: '2.0',
-    error: { code: options?.code ?? SERVER_ERROR, message },
-    id: null,
-  });
+  res.status(status).json(jsonRpcErrorBody(message, options?.code));
 }
 
 /** GET and DELETE on a stateless Streamable HTTP endpoint. */
