@@ -33,6 +33,10 @@ export function requireCredentials(options: RequireCredentialsOptions) {
   const { httpAuth, discovery, pluginId, oauthEnabled } = options;
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
+      // Only who the caller is can be checked, not whom a user token was
+      // issued to: the auth backend gives OAuth clients the same token as
+      // the app's own sign-in (`aud: "backstage"`, no client or resource
+      // claim), so both pass here. README, "What a token proves".
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
