@@ -17,6 +17,20 @@ interface McpActionsFilterRule {
   };
 }
 
+/** At most `limit` tool calls per `window` (whole seconds), per caller. */
+interface McpActionsRateLimit {
+  limit: number;
+  window: number | string | HumanDuration;
+}
+
+/** Rate limits of one scope; see README, "Rate limits". */
+interface McpActionsRateLimits {
+  /** Every tool call. */
+  toolCalls?: McpActionsRateLimit;
+  /** Calls of tools not marked read-only, counted apart. */
+  destructiveToolCalls?: McpActionsRateLimit;
+}
+
 export interface Config {
   /** Configuration of the MCP actions backend plugin. */
   mcpActions?: {
@@ -78,6 +92,11 @@ export interface Config {
           include?: McpActionsFilterRule[];
           exclude?: McpActionsFilterRule[];
         };
+        /**
+         * This server's own rate limits; each kind replaces the shared one
+         * on this server and is counted apart.
+         */
+        rateLimit?: McpActionsRateLimits;
       };
     };
 
@@ -206,6 +225,12 @@ export interface Config {
      * it: the call answers with a task the client polls with `tasks/get`
      * while the action goes on running.
      */
+    /**
+     * Tool calls allowed per caller and window, counted in the plugin's
+     * database so replicas share one limit. Nothing is limited by default.
+     */
+    rateLimit?: McpActionsRateLimits;
+
     tasks?: {
       /**
        * Which actions' calls may become tasks, as filter rules (an `id` glob
