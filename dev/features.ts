@@ -2,8 +2,10 @@ import authPlugin from '@backstage/plugin-auth-backend';
 import guestProviderModule from '@backstage/plugin-auth-backend-module-guest-provider';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import scaffolderEntityModelModule from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import permissionPlugin from '@backstage/plugin-permission-backend';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import mcpActionsPlugin from '../src';
+import { examplePolicyModule } from './examplePolicy';
 import { createLocalPublishing } from './localPublishing';
 import { localActionsPlugin } from './localActionsPlugin';
 import { oauthConsentPage } from './oauthConsentPage';
@@ -18,10 +20,13 @@ import { createPortalActionsPlugins } from './portalActions';
  * learns the Template kind from the entity model module), the scaffolder
  * with a local stand-in for a git host, the `local` example plugin, and
  * this plugin; with `portal`, also the plugins of the realistic portal
- * (dev/portalActions, `npm run start:portal`). Imported statically, since
- * Jest can't follow a dynamic import().
+ * (dev/portalActions, `npm run start:portal`); with `trust`, the permission
+ * backend with the example policy (`npm run start:trust`). Imported
+ * statically, since Jest can't follow a dynamic import().
  */
-export function devBackendFeatures(options: { portal?: boolean } = {}) {
+export function devBackendFeatures(
+  options: { portal?: boolean; trust?: boolean } = {},
+) {
   return [
     authPlugin,
     guestProviderModule,
@@ -33,5 +38,6 @@ export function devBackendFeatures(options: { portal?: boolean } = {}) {
     localActionsPlugin,
     mcpActionsPlugin,
     ...(options.portal ? createPortalActionsPlugins() : []),
+    ...(options.trust ? [permissionPlugin, examplePolicyModule] : []),
   ];
 }

@@ -23,6 +23,9 @@
  *                          Documents, refresh tokens; app-config.oauth.yaml): add
  *                          just the URL to a client, approve it on the page it
  *                          opens (dev/oauthConsentPage.ts, as the guest user)
+ *   npm run start:trust    Backstage's permission framework with an example policy
+ *                          (dev/examplePolicy.ts: the guest user gets no
+ *                          destructive tools) and rate limits (app-config.trust.yaml)
  *
  * local.post-to-webhook needs a secret: the client gets a link to
  * http://localhost:7007/api/mcp-actions/secrets/<id>, where the browser
@@ -46,6 +49,7 @@ if (process.env.MCP_METRICS_PORT) {
 const backend = createBackend();
 for (const feature of devBackendFeatures({
   portal: process.env.MCP_PORTAL_ACTIONS === '1',
+  trust: process.env.MCP_EXAMPLE_POLICY === '1',
 })) {
   backend.add(feature);
 }

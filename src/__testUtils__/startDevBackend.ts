@@ -31,6 +31,11 @@ export async function startDevBackend(
      * there, and the port moves).
      */
     oauth?: boolean;
+    /**
+     * Also load app-config.trust.yaml and run the permission backend with
+     * the example policy, as `npm run start:trust` does.
+     */
+    trust?: boolean;
     /** Config over app-config.yaml's, e.g. `mcpActions` keys. */
     config?: JsonObject;
   } = {},
@@ -74,13 +79,19 @@ export async function startDevBackend(
         ...(options.oauth
           ? ['--config', path.join(ROOT, 'app-config.oauth.yaml')]
           : []),
+        ...(options.trust
+          ? ['--config', path.join(ROOT, 'app-config.trust.yaml')]
+          : []),
         ...['--config', overrides],
       ],
       watch: false,
     }),
   );
   backend.add(mockServices.rootLogger.factory({ level: 'error' }));
-  for (const feature of devBackendFeatures({ portal: options.portal })) {
+  for (const feature of devBackendFeatures({
+    portal: options.portal,
+    trust: options.trust,
+  })) {
     backend.add(feature);
   }
   const clients: Client[] = [];
