@@ -97,8 +97,22 @@ export interface Config {
          * on this server and is counted apart.
          */
         rateLimit?: McpActionsRateLimits;
+        /**
+         * Whether this server's tools carry their `outputSchema`. Defaults
+         * to `mcpActions.outputSchemas`.
+         */
+        outputSchemas?: boolean;
       };
     };
+
+    /**
+     * Whether listed tools carry their `outputSchema` (the shape of their
+     * structured results), on the default server and on every server that
+     * does not set its own. Defaults to true; false saves about a third of
+     * each `tools/list` for clients that never validate structured
+     * results. Calls answer with structured content either way.
+     */
+    outputSchemas?: boolean;
 
     /** How long each caller's action list is reused, and how much is kept. */
     cache?: {

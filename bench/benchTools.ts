@@ -1,5 +1,9 @@
+import type { ActionsServiceAction } from '@backstage/backend-plugin-api/alpha';
+import type { Tool } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
+import { actionToTool } from '../src/tools/toolDefinition';
+import { toolsetAsListed } from '../src/tools/toolsetAsListed';
 import {
   BENCH_PLUGIN_ID,
   actionDescription,
@@ -12,26 +16,12 @@ import {
 
 /**
  * The N bench actions as MCP tool definitions, for the bare SDK servers:
- * the same names, JSON Schemas and annotations the plugins derive from the
- * Actions Registry, so every target lists the same bytes of tools.
+ * built by the plugin's own code from the same JSON Schemas, as the plugin
+ * lists them to clients of 2025-06-18 and later (every bench target's), so
+ * every target lists the same bytes of tools.
  */
-export interface BenchTool {
-  name: string;
-  title: string;
-  description: string;
-  inputSchema: { type: 'object'; [key: string]: unknown };
-  outputSchema: { type: 'object'; [key: string]: unknown };
-  annotations: {
-    title: string;
-    readOnlyHint: boolean;
-    destructiveHint: boolean;
-    idempotentHint: boolean;
-    openWorldHint: boolean;
-  };
-}
-
 export interface BenchTools {
-  tools: BenchTool[];
+  tools: Tool[];
   /**
    * Answers a `tools/call` as the plugins answer the bench action: text
    * content plus structured content; undefined for an unknown tool.
@@ -48,28 +38,37 @@ export interface BenchTools {
 }
 
 export function benchTools(count: number): BenchTools {
-  const input = zodToJsonSchema(inputSchema(z)) as BenchTool['inputSchema'];
-  const output = zodToJsonSchema(outputSchema(z)) as BenchTool['outputSchema'];
-  const tools: BenchTool[] = [];
+  const schema = {
+    input: zodToJsonSchema(inputSchema(z)),
+    output: zodToJsonSchema(outputSchema(z)),
+  } as ActionsServiceAction['schema'];
+  const built: Tool[] = [];
   const indexByName = new Map<string, number>();
   for (let index = 0; index < count; index++) {
     const name = `${BENCH_PLUGIN_ID}.${actionName(index)}`;
     indexByName.set(name, index);
-    tools.push({
-      name,
-      title: actionTitle(index),
-      description: actionDescription(index),
-      inputSchema: input,
-      outputSchema: output,
-      annotations: {
+    const result = actionToTool(
+      {
+        id: `${BENCH_PLUGIN_ID}:${actionName(index)}`,
+        pluginId: BENCH_PLUGIN_ID,
+        name: actionName(index),
         title: actionTitle(index),
-        readOnlyHint: true,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: false,
+        description: actionDescription(index),
+        attributes: { readOnly: true, destructive: false, idempotent: true },
+        schema,
       },
-    });
+      name,
+    );
+    if (!('tool' in result)) {
+      throw new Error(`Bench action ${index}: ${result.problem}`);
+    }
+    built.push(result.tool);
   }
+  const { tools } = toolsetAsListed(
+    { tools: built, listResult: { tools: built }, find: () => undefined },
+    { name: 'bench', filter: { include: [], exclude: [] } },
+    '2025-06-18',
+  );
   return {
     tools,
     call(name, args) {

@@ -40,10 +40,12 @@ describe('the dev backend in trust mode', () => {
     );
     const service = await dev.connect();
     try {
+      // A tool is destructive unless it says otherwise (MCP's default).
       const destructive = (tools: Array<{ annotations?: object }>) =>
         tools.filter(
           t =>
-            (t.annotations as { destructiveHint?: boolean })?.destructiveHint,
+            (t.annotations as { destructiveHint?: boolean })?.destructiveHint ??
+            true,
         );
       const forService = (await service.listTools()).tools;
       const forGuest = (await guest.listTools()).tools;

@@ -64,20 +64,20 @@ describe('mcp-actions over Streamable HTTP', () => {
         properties: { principal: { type: 'string' } },
         required: ['principal'],
       },
+      // The client reads the top-level title (2025-06-18 and later), and
+      // MCP's defaults go unsaid.
       annotations: {
-        title: 'Who am I',
         readOnlyHint: true,
         destructiveHint: false,
         idempotentHint: true,
         openWorldHint: false,
       },
     });
+    expect(whoami.annotations).not.toHaveProperty('title');
+    expect(whoami.inputSchema).not.toHaveProperty('$schema');
     const del = tools.find(t => t.name === 'test-actions.delete-widget')!;
-    expect(del.annotations).toMatchObject({
-      readOnlyHint: false,
-      destructiveHint: true,
-      idempotentHint: false,
-    });
+    // Not read-only, destructive, not idempotent: the defaults.
+    expect(del.annotations).toEqual({ openWorldHint: false });
   });
 
   it('calls a tool as the caller and returns text and structured content', async () => {

@@ -17,7 +17,9 @@ import type { ToolCallTelemetry } from '../telemetry/ToolCallTelemetry';
 import type { CallRoundState } from '../toolCalls/requestState';
 import type { ToolCallPipeline } from '../toolCalls/ToolCallPipeline';
 import type { ToolCatalog, Toolset } from '../tools/ToolCatalog';
+import { toolsetAsListed } from '../tools/toolsetAsListed';
 import { callerOf, type Caller } from './caller';
+import { protocolVersionOf, requestedProtocolVersion } from './protocolVersion';
 
 export interface McpServerFactoryOptions {
   catalog: ToolCatalog;
@@ -86,7 +88,12 @@ export class McpServerFactory {
     });
 
     mcp.setRequestHandler('tools/list', async (_request, ctx) => {
-      const toolset = await this.listTools(server, requireCaller(ctx));
+      const caller = requireCaller(ctx);
+      const toolset = await this.listTools(
+        server,
+        caller,
+        protocolVersionOf(ctx, mcp, caller.request),
+      );
       return toolset.listResult;
     });
 
@@ -123,8 +130,18 @@ export class McpServerFactory {
     return this.#options.pipeline;
   }
 
-  /** The tools `server` shows the caller, audited as a discovery. */
-  async listTools(server: McpServerConfig, caller: Caller): Promise<Toolset> {
+  /**
+   * The tools `server` shows the caller, as a client of `protocolVersion`
+   * reads them (see `toolsetAsListed`), audited as a discovery. The version
+   * is the one the request names in its header unless the caller knows
+   * better (a legacy SSE session's, negotiated by `initialize`); on the fast
+   * lane the header is exactly the version the SDK would serve.
+   */
+  async listTools(
+    server: McpServerConfig,
+    caller: Caller,
+    protocolVersion = requestedProtocolVersion(caller.request),
+  ): Promise<Toolset> {
     const { catalog, telemetry } = this.#options;
     const toolset = await catalog.toolsetFor(caller.credentials, server);
     telemetry
@@ -134,7 +151,7 @@ export class McpServerFactory {
         toolCount: toolset.tools.length,
       })
       .catch(() => {});
-    return toolset;
+    return toolsetAsListed(toolset, server, protocolVersion);
   }
 
   /** The identity every 2026-07-28 result carries in its `_meta`. */

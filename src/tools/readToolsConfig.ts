@@ -40,6 +40,11 @@ export interface McpServerConfig {
   description?: string;
   instructions?: string;
   filter: ActionFilter;
+  /**
+   * Whether listed tools carry their `outputSchema`; false leaves it out
+   * (`outputSchemas` in config). Read as true when absent.
+   */
+  outputSchemas?: boolean;
 }
 
 /** Which servers exist, which tools each shows, and how tools are named. */
@@ -85,17 +90,20 @@ export function readToolsConfig(config: Config): ToolsConfig {
 
 function readServers(config: Config): McpServerConfig[] {
   const servers: McpServerConfig[] = [];
+  // The default server's, and every named server's unless it sets its own.
+  const outputSchemas = config.getOptionalBoolean('outputSchemas') ?? true;
   if (config.getOptionalBoolean('defaultServer') ?? true) {
     servers.push({
       name: config.getOptionalString('name') ?? DEFAULT_SERVER_NAME,
       description: config.getOptionalString('description'),
       instructions: config.getOptionalString('instructions'),
       filter: { include: [], exclude: [] },
+      outputSchemas,
     });
   }
   const serversConfig = config.getOptionalConfig('servers');
   for (const key of serversConfig?.keys() ?? []) {
-    servers.push(readServer(serversConfig!, key));
+    servers.push(readServer(serversConfig!, key, outputSchemas));
   }
   if (servers.length === 0) {
     throw new Error(
@@ -123,7 +131,11 @@ function readToolNaming(
   };
 }
 
-function readServer(serversConfig: Config, key: string): McpServerConfig {
+function readServer(
+  serversConfig: Config,
+  key: string,
+  outputSchemas: boolean,
+): McpServerConfig {
   const path = `mcpActions.servers.${key}`;
   if (!SERVER_KEY_PATTERN.test(key)) {
     throw new Error(
@@ -158,6 +170,7 @@ function readServer(serversConfig: Config, key: string): McpServerConfig {
       include: readRules(config, 'filter.include', `${path}.filter.include`),
       exclude: readRules(config, 'filter.exclude', `${path}.filter.exclude`),
     },
+    outputSchemas: config.getOptionalBoolean('outputSchemas') ?? outputSchemas,
   };
 }
 

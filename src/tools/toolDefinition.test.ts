@@ -52,27 +52,75 @@ describe('actionToTool', () => {
     });
   });
 
-  it.each<[string, ActionsServiceAction['attributes']]>([
-    ['read only', { readOnly: true, destructive: false, idempotent: true }],
-    ['destructive', { readOnly: false, destructive: true, idempotent: false }],
+  // MCP's defaults: readOnlyHint false, destructiveHint true,
+  // idempotentHint false, openWorldHint true.
+  it.each<[string, ActionsServiceAction['attributes'], object]>([
+    [
+      'read only',
+      { readOnly: true, destructive: false, idempotent: true },
+      { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+    ],
+    [
+      'read only, not idempotent',
+      { readOnly: true, destructive: false, idempotent: false },
+      { readOnlyHint: true, destructiveHint: false },
+    ],
+    [
+      'destructive',
+      { readOnly: false, destructive: true, idempotent: false },
+      {},
+    ],
+    [
+      'destructive and idempotent',
+      { readOnly: false, destructive: true, idempotent: true },
+      { idempotentHint: true },
+    ],
     [
       'idempotent write',
       { readOnly: false, destructive: false, idempotent: true },
+      { destructiveHint: false, idempotentHint: true },
     ],
+    ['write without attributes', {} as ActionsServiceAction['attributes'], {}],
   ])(
-    'maps the attributes of a %s action to annotations',
-    (_label, attributes) => {
+    'maps the attributes of a %s action to the hints that differ from the defaults',
+    (_label, attributes, hints) => {
       const result = actionToTool(makeAction({ attributes }), 'x');
       if (!('tool' in result)) throw new Error(result.problem);
       expect(result.tool.annotations).toEqual({
         title: 'Get entity',
-        readOnlyHint: attributes.readOnly,
-        destructiveHint: attributes.destructive,
-        idempotentHint: attributes.idempotent,
+        ...hints,
         openWorldHint: false,
       });
+      // Written in a fixed order, whatever is left out.
+      expect(Object.keys(result.tool.annotations!)).toEqual(
+        Object.keys({ title: 1, ...hints, openWorldHint: 1 }),
+      );
     },
   );
+
+  it('leaves out the draft-07 declaration where both dialects agree, and keeps it where they do not', () => {
+    const declared = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { id: { type: 'string' } },
+    };
+    const tuple = {
+      ...declared,
+      properties: { pair: { type: 'array', items: [{ type: 'string' }] } },
+    };
+    const result = actionToTool(
+      makeAction({
+        schema: { input: declared as Schema, output: tuple as Schema },
+      }),
+      'x',
+    );
+    if (!('tool' in result)) throw new Error(result.problem);
+    expect(result.tool.inputSchema).toEqual({
+      type: 'object',
+      properties: { id: { type: 'string' } },
+    });
+    expect(result.tool.outputSchema).toBe(tuple);
+  });
 
   it.each<[string, unknown]>([
     ['a string schema', { type: 'string' }],

@@ -47,7 +47,10 @@ function bodyOf(chunks: Buffer[]): AnswerBody {
  * A `tools/list` answer is the caller's tool list serialized once and
  * kept beside it, for as long as the catalog keeps that list, between a
  * small head and tail; with 500 tools that saves serializing 480 KB per
- * request.
+ * request. The list comes as the caller's protocol version reads it
+ * (`toolsetAsListed`: one toolset object per variant), so a serialization
+ * is kept per variant, and a 2025-03-26 client never gets the bytes of a
+ * 2025-06-18 one.
  */
 export class PlainAnswers {
   readonly #listHead = Buffer.from('{"result":{"tools":');
@@ -70,7 +73,7 @@ export class PlainAnswers {
     };
   }
 
-  /** The answer to a plain `tools/list`. */
+  /** The answer to a plain `tools/list` of `toolset`, as listed. */
   list(toolset: Toolset, era: Era, id: RequestId): AnswerBody {
     let tools = this.#serializedTools.get(toolset);
     if (!tools) {
