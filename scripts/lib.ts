@@ -125,6 +125,8 @@ export interface BackendOptions {
   plugin?: 'this' | 'peer';
   /** How many actions of the realistic portal to add; none by default. */
   portalActions?: number;
+  /** Keys merged over the `mcpActions` section every backend gets. */
+  mcpActions?: Record<string, unknown>;
   /**
    * Callers bring test credentials (`mockCredentials.user.token(ref)`,
    * one distinct user each) through Backstage's mock auth services.
@@ -154,6 +156,7 @@ export function backendConfig(options: {
   baseUrl: string;
   token: string;
   portalActions?: number;
+  mcpActions?: Record<string, unknown>;
 }) {
   const sources = [
     'local',
@@ -183,6 +186,7 @@ export function backendConfig(options: {
       // The local plugin's post-to-webhook declares a secret; every
       // replica of a run shares the key.
       secrets: { encryptionKey: SECRETS_KEY },
+      ...options.mcpActions,
     },
   };
 }
@@ -201,6 +205,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         baseUrl: options.baseUrl ?? origin,
         token: options.token,
         portalActions: options.portalActions,
+        mcpActions: options.mcpActions,
       }),
       null,
       2,
