@@ -36,8 +36,13 @@ describe('mcp-actions over Streamable HTTP', () => {
       description: 'Widgets and who you are',
     });
     expect(client.getInstructions()).toBe('Use whoami first.');
+    // The default server offers catalog resources and prompts unless told
+    // otherwise; without a catalog they are empty (catalogFeatures.test.ts).
     expect(client.getServerCapabilities()).toEqual({
       tools: { listChanged: false },
+      resources: { subscribe: false, listChanged: false },
+      prompts: { listChanged: false },
+      completions: {},
     });
   });
 

@@ -7,6 +7,7 @@ import {
   metricsServiceRef,
   tracingServiceRef,
 } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { readMcpActionsConfig } from './config/readMcpActionsConfig';
 import { createRouter } from './transport/createRouter';
 import { createSecretsPageRouter } from './transport/createSecretsPageRouter';
@@ -19,6 +20,8 @@ import {
 import { OpenResponses } from './transport/OpenResponses';
 import { SseSessions } from './transport/SseSessions';
 import { McpServerFactory } from './mcpServer/McpServerFactory';
+import { CatalogFeatures } from './mcpServer/CatalogFeatures';
+import { CallerCatalog } from './catalog/CallerCatalog';
 import { createCallChecks } from './toolCalls/createCallChecks';
 import { createCallGates } from './toolCalls/gates/createCallGates';
 import { ToolCallPipeline } from './toolCalls/ToolCallPipeline';
@@ -33,6 +36,7 @@ import { newInstanceId } from './stores/randomIds';
 import { packageVersion } from './packageVersion';
 import { PLUGIN_ID } from './pluginId';
 import { createRateLimiter } from './rateLimits/createRateLimiter';
+import { RateLimitCheck } from './rateLimits/RateLimitCheck';
 import { registerToolPermissions } from './permissions/registerToolPermissions';
 import { createMcpMetrics, observeSseSessions } from './telemetry/metrics';
 import { ToolCallTelemetry } from './telemetry/ToolCallTelemetry';
@@ -62,6 +66,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         actions: actionsServiceRef,
+        catalogService: catalogServiceRef,
         metricsService: metricsServiceRef,
         tracing: tracingServiceRef,
       },
@@ -80,6 +85,7 @@ export const mcpActionsPlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         actions,
+        catalogService,
         metricsService,
         tracing,
       }) {
@@ -147,6 +153,12 @@ export const mcpActionsPlugin = createBackendPlugin({
           capturePayloads: config.captureToolPayloads,
           refusals: metrics.refusals,
         });
+        // One count per caller for tool calls and completions alike.
+        const rateLimits = RateLimitCheck.create(
+          config.rateLimit,
+          (limit, keyPrefix) =>
+            createRateLimiter({ knex: stores.knex, limit, keyPrefix, logger }),
+        );
         const pipeline = new ToolCallPipeline({
           catalog,
           actions,
@@ -154,16 +166,7 @@ export const mcpActionsPlugin = createBackendPlugin({
           telemetry,
           toolCallTimeoutMs: config.toolCallTimeoutMs,
           progressIntervalMs: config.progressIntervalMs,
-          checks: createCallChecks({
-            rateLimit: config.rateLimit,
-            createLimiter: (limit, keyPrefix) =>
-              createRateLimiter({
-                knex: stores.knex,
-                limit,
-                keyPrefix,
-                logger,
-              }),
-          }),
+          checks: createCallChecks({ rateLimits }),
           gates: createCallGates({
             config,
             secrets: stores.secrets,
@@ -180,6 +183,13 @@ export const mcpActionsPlugin = createBackendPlugin({
           callStateCodec,
           telemetry,
           tasks,
+          catalogFeatures: CatalogFeatures.create({
+            config,
+            catalog: CallerCatalog.create({ catalog: catalogService, logger }),
+            tools: catalog,
+            rateLimits,
+            ttlMs: config.cache.ttlMs,
+          }),
         });
 
         const sseSessions = new SseSessions({

@@ -23,8 +23,10 @@ function nameHeaderOf(
   params: Record<string, unknown> | undefined,
 ): Record<string, string> {
   let field: string | undefined;
-  if (method === 'tools/call') {
+  if (method === 'tools/call' || method === 'prompts/get') {
     field = 'name';
+  } else if (method === 'resources/read') {
+    field = 'uri';
   } else if (method.startsWith('tasks/')) {
     field = 'taskId';
   }

@@ -1,8 +1,16 @@
 import { Config, ConfigReader } from '@backstage/config';
 import {
+  readPromptsConfig,
+  type PromptsConfig,
+} from '../prompts/readPromptsConfig';
+import {
   readRateLimitConfig,
   type RateLimitConfig,
 } from '../rateLimits/readRateLimitConfig';
+import {
+  readResourcesConfig,
+  type ResourcesConfig,
+} from '../resources/readResourcesConfig';
 import { readSecretsConfig, SecretsConfig } from '../secrets/readSecretsConfig';
 import { readTasksConfig, TasksConfig } from '../tasks/readTasksConfig';
 import {
@@ -33,6 +41,10 @@ export type McpActionsConfig = ToolsConfig &
     tasks: TasksConfig;
     /** Tool calls per caller and window; nothing is limited by default. */
     rateLimit: RateLimitConfig;
+    /** Catalog entities as resources, per server. */
+    resources: ResourcesConfig;
+    /** Scaffolder templates and the operator's prompts, per server. */
+    prompts: PromptsConfig;
   };
 
 /**
@@ -52,5 +64,7 @@ export function readMcpActionsConfig(rootConfig: Config): McpActionsConfig {
     secrets: readSecretsConfig(config, rootConfig),
     tasks: readTasksConfig(config, toolCalls.toolCallTimeoutMs),
     rateLimit: readRateLimitConfig(config),
+    resources: readResourcesConfig(config),
+    prompts: readPromptsConfig(config),
   };
 }

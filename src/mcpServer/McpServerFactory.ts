@@ -1,13 +1,10 @@
 import type { JsonObject } from '@backstage/types';
 import {
-  ProtocolError,
-  ProtocolErrorCode,
   SUPPORTED_PROTOCOL_VERSIONS,
   type CallToolResult,
   type Implementation,
   type RequestStateCodec,
   type Server,
-  type ServerContext,
 } from '@modelcontextprotocol/server';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 import { serveTaskMethods } from '../tasks/serveTaskMethods';
@@ -18,7 +15,8 @@ import type { CallRoundState } from '../toolCalls/requestState';
 import type { ToolCallPipeline } from '../toolCalls/ToolCallPipeline';
 import type { ToolCatalog, Toolset } from '../tools/ToolCatalog';
 import { toolsetAsListed } from '../tools/toolsetAsListed';
-import { callerOf, type Caller } from './caller';
+import { requireCaller, type Caller } from './caller';
+import type { CatalogFeatures } from './CatalogFeatures';
 import { protocolVersionOf, requestedProtocolVersion } from './protocolVersion';
 
 export interface McpServerFactoryOptions {
@@ -34,6 +32,8 @@ export interface McpServerFactoryOptions {
   telemetry: ToolCallTelemetry;
   /** Serves `tasks/*` (2026-07-28 clients declaring the extension). */
   tasks?: TaskManager;
+  /** Resources, prompts and completions, on the servers configured so. */
+  catalogFeatures?: CatalogFeatures;
 }
 
 /**
@@ -68,9 +68,12 @@ export class McpServerFactory {
     server: McpServerConfig,
     options?: { sessionOnly?: boolean; era?: 'modern' | 'legacy' },
   ): Server {
-    const { listTtlMs, tasks } = this.#options;
+    const { listTtlMs, tasks, catalogFeatures } = this.#options;
     const mcp = new TaskAwareServer(this.serverInfo(server), {
-      capabilities: { tools: { listChanged: false } },
+      capabilities: {
+        tools: { listChanged: false },
+        ...catalogFeatures?.capabilities(server),
+      },
       ...(options?.sessionOnly
         ? { supportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS }
         : {}),
@@ -81,6 +84,7 @@ export class McpServerFactory {
         'tools/list': { ttlMs: listTtlMs, cacheScope: 'private' },
         // Capabilities and server info change only with a deployment.
         'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
+        ...catalogFeatures?.cacheHints(server),
       },
       ...(this.#options.callStateCodec
         ? { requestState: { verify: this.#options.callStateCodec.verify } }
@@ -117,6 +121,7 @@ export class McpServerFactory {
     if (tasks?.offered && options?.era === 'modern') {
       serveTaskMethods(mcp, tasks, server.key);
     }
+    catalogFeatures?.serve(mcp, server);
     return mcp;
   }
 
@@ -162,17 +167,4 @@ export class McpServerFactory {
       ...(server.description ? { description: server.description } : {}),
     };
   }
-}
-
-/** The caller the router attached to this message's `authInfo`. */
-function requireCaller(ctx: ServerContext): Caller {
-  const caller = callerOf(ctx.http?.authInfo);
-  if (!caller) {
-    // Every route authenticates before a message reaches a server.
-    throw new ProtocolError(
-      ProtocolErrorCode.InternalError,
-      'The request reached the MCP server without credentials',
-    );
-  }
-  return caller;
 }

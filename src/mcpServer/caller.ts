@@ -1,5 +1,11 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import type { AuthInfo, RequestId } from '@modelcontextprotocol/server';
+import {
+  ProtocolError,
+  ProtocolErrorCode,
+  type AuthInfo,
+  type RequestId,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import type { Request } from 'express';
 import { principalKey } from './principalKey';
 
@@ -50,4 +56,17 @@ export function authInfoFor(caller: Caller): AuthInfo {
 /** The caller a router attached with `authInfoFor`, if any. */
 export function callerOf(authInfo: AuthInfo | undefined): Caller | undefined {
   return authInfo?.extra?.[CALLER] as Caller | undefined;
+}
+
+/** The caller the router attached to this message's `authInfo`. */
+export function requireCaller(ctx: ServerContext): Caller {
+  const caller = callerOf(ctx.http?.authInfo);
+  if (!caller) {
+    // Every route authenticates before a message reaches a server.
+    throw new ProtocolError(
+      ProtocolErrorCode.InternalError,
+      'The request reached the MCP server without credentials',
+    );
+  }
+  return caller;
 }

@@ -1,3 +1,4 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CallToolResult } from '@modelcontextprotocol/server';
 import { createHash } from 'node:crypto';
 import {
@@ -6,6 +7,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { CallCheck, CheckedCall } from '../toolCalls/CallCheck';
 import { principalKey } from '../mcpServer/principalKey';
+import type { McpServerConfig } from '../tools/readToolsConfig';
 import type {
   RateLimit,
   RateLimitConfig,
@@ -76,11 +78,45 @@ export class RateLimitCheck implements CallCheck {
   }
 
   async check(call: CheckedCall): Promise<CallToolResult | undefined> {
+    const over = await this.#consume(
+      call.server,
+      call.caller.credentials,
+      call.entry.action.attributes.readOnly,
+    );
+    if (!over) {
+      return undefined;
+    }
+    const { text, meta } = refusal(over);
+    return {
+      content: [{ type: 'text', text }],
+      isError: true,
+      _meta: meta,
+    };
+  }
+
+  /**
+   * Counts a request that is not a tool call (a completion, which reads the
+   * catalog) as one read-only tool call of `server` by the caller: the
+   * same counts, so typing cannot get around the limit. The refusal's text
+   * and `_meta`, or undefined when the request may go on.
+   */
+  async checkRequest(
+    server: McpServerConfig,
+    credentials: BackstageCredentials,
+  ): Promise<RateLimitRefusal | undefined> {
+    const over = await this.#consume(server, credentials, true);
+    return over ? refusal(over) : undefined;
+  }
+
+  async #consume(
+    server: McpServerConfig,
+    credentials: BackstageCredentials,
+    readOnly: boolean,
+  ): Promise<Overrun | undefined> {
     const limits =
-      (call.server.key !== undefined && this.#byServer.get(call.server.key)) ||
+      (server.key !== undefined && this.#byServer.get(server.key)) ||
       this.#shared;
-    const { readOnly } = call.entry.action.attributes;
-    const key = callerKey(principalKey(call.caller.credentials));
+    const key = callerKey(principalKey(credentials));
     for (const { kind, limit, limiter } of limits) {
       if (kind === 'destructiveToolCalls' && readOnly) {
         continue;
@@ -89,13 +125,26 @@ export class RateLimitCheck implements CallCheck {
         await limiter.consume(key);
       } catch (outcome) {
         if (outcome instanceof RateLimiterRes) {
-          return refusal(kind, limit, outcome.msBeforeNext);
+          return { kind, limit, msBeforeNext: outcome.msBeforeNext };
         }
         throw outcome;
       }
     }
     return undefined;
   }
+}
+
+/** A limit a request went over, and when the next one may go. */
+interface Overrun {
+  kind: RateLimitKind;
+  limit: RateLimit;
+  msBeforeNext: number;
+}
+
+/** Why a request was refused, for the model and for the client. */
+export interface RateLimitRefusal {
+  text: string;
+  meta: Record<string, unknown>;
 }
 
 /**
@@ -106,25 +155,15 @@ function callerKey(principal: string): string {
   return createHash('sha256').update(principal).digest('base64url');
 }
 
-function refusal(
-  kind: RateLimitKind,
-  limit: RateLimit,
-  msBeforeNext: number,
-): CallToolResult {
+function refusal({ kind, limit, msBeforeNext }: Overrun): RateLimitRefusal {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   const what =
     kind === 'toolCalls'
       ? 'tool calls'
       : 'calls of tools that are not read-only';
   return {
-    content: [
-      {
-        type: 'text',
-        text: `Rate limit reached: at most ${limit.limit} ${what} per ${limit.windowMs / 1000} s for each caller. The call did not run. Try again in ${retryAfterSeconds} s.`,
-      },
-    ],
-    isError: true,
-    _meta: {
+    text: `Rate limit reached: at most ${limit.limit} ${what} per ${limit.windowMs / 1000} s for each caller. The call did not run. Try again in ${retryAfterSeconds} s.`,
+    meta: {
       'backstage.io/rateLimit': {
         kind,
         limit: limit.limit,
