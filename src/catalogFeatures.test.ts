@@ -261,8 +261,10 @@ describe('resources, prompts and completions on the dev backend', () => {
 
       it('lists one prompt per dev template, with its parameters as arguments', async () => {
         const { prompts } = await client.listPrompts();
+        // With the operator's prompt of app-config.yaml.
         expect(prompts.map(p => p.name)).toEqual([
           'example-service',
+          'explain-entity',
           'log-and-wait',
         ]);
         expect(prompts[0]).toMatchObject({
@@ -287,7 +289,7 @@ describe('resources, prompts and completions on the dev backend', () => {
             },
           ],
         });
-        expect(prompts[1].arguments).toEqual([
+        expect(prompts[2].arguments).toEqual([
           { name: 'message', description: 'Message', required: true },
           {
             name: 'seconds',
@@ -313,6 +315,34 @@ describe('resources, prompts and completions on the dev backend', () => {
           templateRef: 'template:default/log-and-wait',
           values: { message: 'hello', seconds: 2 },
         });
+      });
+
+      it("gets the operator's prompt with the argument put in", async () => {
+        const { messages } = await client.getPrompt({
+          name: 'explain-entity',
+          arguments: { entity: 'component:default/portal-backend' },
+        });
+        expect(messages).toEqual([
+          {
+            role: 'user',
+            content: {
+              type: 'text',
+              text: expect.stringMatching(
+                /^Look up component:default\/portal-backend in the Backstage catalog/,
+              ),
+            },
+          },
+        ]);
+        const { completion } = await client.complete({
+          ref: { type: 'ref/prompt', name: 'explain-entity' },
+          argument: { name: 'entity', value: 'portal' },
+        });
+        // Names that start with what was typed come first.
+        expect(completion.values).toEqual([
+          'component:default/portal-backend',
+          'component:default/portal-frontend',
+          'system:default/developer-portal',
+        ]);
       });
 
       it('refuses a prompt without its required arguments, or an unknown one', async () => {
@@ -425,5 +455,74 @@ describe('resources, prompts and completions on the dev backend', () => {
       prompts: { listChanged: false },
       completions: {},
     });
+  });
+});
+
+/**
+ * `npm run start:trust`: the example policy hides experimental entities
+ * from users outside group:default/platform, such as the guest. The
+ * catalog applies it to every read this plugin makes for the guest.
+ */
+describe('resources and completions under the permission policy', () => {
+  let dev: DevBackend;
+  let guest: ContextClient;
+  let service: ContextClient;
+
+  beforeAll(async () => {
+    dev = await startDevBackend({ trust: true });
+    const refreshed = await fetch(
+      `${new URL(dev.mcpUrl).origin}/api/auth/guest/refresh?env=development`,
+    );
+    const { token } = (await refreshed.json()).backstageIdentity;
+    guest = new ClientV2(
+      { name: 'catalog-features-guest', version: '2.0.0' },
+      { versionNegotiation: { mode: { pin: '2026-07-28' } } },
+    ) as unknown as ContextClient;
+    await (guest as unknown as ClientV2).connect(
+      new StreamableHTTPClientTransportV2(new URL(dev.mcpUrl), {
+        requestInit: { headers: { Authorization: `Bearer ${token}` } },
+      }),
+    );
+    service = (await dev.connect()) as unknown as ContextClient;
+    const until = Date.now() + 30_000;
+    while ((await walk(service)).names.length < DEV_ENTITIES.length) {
+      if (Date.now() > until) {
+        throw new Error('The dev catalog did not read its locations in 30 s');
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+  });
+  afterAll(async () => {
+    await guest?.close();
+    await dev?.stop();
+  });
+
+  it('does not list, read or complete an entity the caller may not see', async () => {
+    const hidden = 'component:default/billing-service';
+    const uri = 'backstage://catalog/component/default/billing-service';
+    expect((await walk(guest)).names).toEqual(
+      DEV_ENTITIES.filter(name => name !== hidden),
+    );
+    expect((await walk(service)).names).toContain(hidden);
+
+    await expect(guest.readResource({ uri })).rejects.toMatchObject({
+      code: -32602,
+      data: { uri },
+    });
+    expect((await service.readResource({ uri })).contents).toHaveLength(2);
+
+    const names = (client: ContextClient) =>
+      client.complete({
+        ref: {
+          type: 'ref/resource',
+          uri: 'backstage://catalog/{kind}/{namespace}/{name}',
+        },
+        argument: { name: 'name', value: 'bill' },
+        context: { arguments: { kind: 'component' } },
+      });
+    expect((await names(guest)).completion.values).toEqual([]);
+    expect((await names(service)).completion.values).toEqual([
+      'billing-service',
+    ]);
   });
 });
