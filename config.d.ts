@@ -23,6 +23,80 @@ interface McpActionsRateLimit {
   window: number | string | HumanDuration;
 }
 
+/**
+ * Which catalog entities a server offers as MCP resources
+ * (`backstage://catalog/{kind}/{namespace}/{name}`); see README,
+ * "Resources, prompts and completions".
+ */
+interface McpActionsResources {
+  /**
+   * Entity kinds offered, such as [Component, API], or ['*'] for every
+   * kind. Defaults to API, Component, Domain, Group, Resource, System,
+   * Template and User (Location left out).
+   */
+  kinds?: string[];
+  /**
+   * A catalog filter every offered entity matches: dot-separated paths into
+   * the entity, each with a value or a list of values it may take (compared
+   * case-insensitively), such as { spec.lifecycle: production }. Kinds go
+   * under `kinds`. Defaults to no filter.
+   */
+  filter?: { [path: string]: string | string[] };
+  /** Resources per `resources/list` page, 1 to 1000. Defaults to 100. */
+  pageSize?: number;
+}
+
+/** An argument of an operator's prompt. */
+interface McpActionsPromptArgument {
+  /** Letters, digits, '_' and '-'; its placeholder is `{{name}}`. */
+  name: string;
+  /** Shown to the user beside the argument. */
+  description?: string;
+  /** Whether `prompts/get` needs it. Defaults to false. */
+  required?: boolean;
+  /**
+   * Where `completion/complete` takes its values from, in the catalog as
+   * the caller sees it: entity refs (`entityRef`, narrowed by `kinds`),
+   * groups and users (`owner`), entity kinds (`kind`) or namespaces
+   * (`namespace`). Defaults to none.
+   */
+  complete?: 'entityRef' | 'owner' | 'kind' | 'namespace';
+  /** With `complete: entityRef`, the kinds offered. Defaults to every kind. */
+  kinds?: string[];
+}
+
+/** A prompt an operator writes, served beside the template prompts. */
+interface McpActionsCustomPrompt {
+  /** Letters, digits, '_', '-' and '.'; wins over a template's prompt. */
+  name: string;
+  /** What clients show as its name. */
+  title?: string;
+  /** What the prompt does, shown to the user. Required. */
+  description: string;
+  arguments?: McpActionsPromptArgument[];
+  /**
+   * Its messages, in order; `{{argument}}` placeholders are replaced by the
+   * user's values (an optional one left out by nothing).
+   */
+  messages: Array<{
+    /** Defaults to "user". */
+    role?: 'user' | 'assistant';
+    text: string;
+  }>;
+}
+
+/** The prompts a server offers; see README, "Resources, prompts and completions". */
+interface McpActionsPrompts {
+  /**
+   * Whether every scaffolder template the caller may see (and may run here:
+   * the server shows them `scaffolder:execute-template`) is a prompt.
+   * Defaults to true.
+   */
+  templates?: boolean;
+  /** Prompts of the operator's own. Defaults to none. */
+  custom?: McpActionsCustomPrompt[];
+}
+
 /** Rate limits of one scope; see README, "Rate limits". */
 interface McpActionsRateLimits {
   /** Every tool call. */
@@ -102,7 +176,39 @@ export interface Config {
          * to `mcpActions.outputSchemas`.
          */
         outputSchemas?: boolean;
+        /**
+         * Whether this server offers catalog entities as resources: true
+         * takes `mcpActions.resources`, an object overrides some of its
+         * keys. Defaults to false.
+         */
+        resources?: boolean | McpActionsResources;
+        /**
+         * Whether this server offers prompts: true takes
+         * `mcpActions.prompts`, an object overrides some of its keys.
+         * Defaults to false.
+         */
+        prompts?: boolean | McpActionsPrompts;
       };
+    };
+
+    /**
+     * Catalog entities as MCP resources on the default server, and what
+     * servers with `resources: true` start from. Read with each caller's
+     * credentials, so the catalog's permissions apply.
+     */
+    resources?: McpActionsResources & {
+      /** Whether the default server offers resources. Defaults to true. */
+      enabled?: boolean;
+    };
+
+    /**
+     * Prompts on the default server (every scaffolder template the caller
+     * may see, and the operator's own), and what servers with
+     * `prompts: true` start from.
+     */
+    prompts?: McpActionsPrompts & {
+      /** Whether the default server offers prompts. Defaults to true. */
+      enabled?: boolean;
     };
 
     /**

@@ -69,6 +69,16 @@ describe('readMcpActionsConfig', () => {
         },
       ],
       ['oauthEnabled', c => c.oauthEnabled, false],
+      [
+        'resources on the default server only',
+        c => [c.resources.defaultServer?.pageSize, c.resources.servers.size],
+        [100, 0],
+      ],
+      [
+        'template prompts on the default server only',
+        c => [c.prompts.defaultServer, c.prompts.servers.size],
+        [{ templates: true, custom: [] }, 0],
+      ],
     ])('%s', (_label, pick, expected) => {
       expect(pick(defaults)).toEqual(expected);
     });
