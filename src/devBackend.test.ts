@@ -118,6 +118,54 @@ describe('the dev backend', () => {
     }
   });
 
+  it('shows the dev catalog as resources and its templates as prompts, and completes an owner', async () => {
+    const client = new Client({ name: 'dev-smoke', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { Authorization: `Bearer ${DEV_MCP_TOKEN}` } },
+      }),
+    );
+    try {
+      // The templates are read a moment after dev/catalog.yaml.
+      let prompts: string[] = [];
+      for (let i = 0; i < 60 && prompts.length < 3; i++) {
+        prompts = (await client.listPrompts()).prompts.map(p => p.name);
+        if (prompts.length < 3) {
+          await new Promise(r => setTimeout(r, 500));
+        }
+      }
+      expect(prompts).toEqual([
+        'example-service',
+        'explain-entity',
+        'log-and-wait',
+      ]);
+      const { resources } = await client.listResources();
+      expect(resources.map(r => r.name)).toContain(
+        'component:default/portal-backend',
+      );
+      const { contents } = await client.readResource({
+        uri: 'backstage://catalog/component/default/portal-backend',
+      });
+      expect(contents[0].text).toContain(
+        '- **Owner:** group:default/platform-team',
+      );
+      const prompt = await client.getPrompt({
+        name: 'example-service',
+        arguments: { name: 'orders-service' },
+      });
+      expect(prompt.messages[0].content).toMatchObject({
+        text: expect.stringContaining('`scaffolder.execute-template`'),
+      });
+      const { completion } = await client.complete({
+        ref: { type: 'ref/prompt', name: 'example-service' },
+        argument: { name: 'owner', value: 'plat' },
+      });
+      expect(completion.values).toEqual(['group:default/platform-team']);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('signs a browser in as the guest on the secrets page of local.post-to-webhook', async () => {
     const base = new URL(url).origin;
     const refreshed = await fetch(
