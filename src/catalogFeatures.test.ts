@@ -133,6 +133,17 @@ async function walk(client: ContextClient) {
   return { names, pages };
 }
 
+/** The catalog reads its locations in the background after start. */
+async function waitForDevCatalog(client: ContextClient) {
+  const until = Date.now() + 30_000;
+  while ((await walk(client)).names.length < DEV_ENTITIES.length) {
+    if (Date.now() > until) {
+      throw new Error('The dev catalog did not read its locations in 30 s');
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
 /**
  * Catalog entities as resources, scaffolder templates as prompts, and
  * completions, on the dev backend (the real catalog with dev/catalog.yaml
@@ -149,15 +160,8 @@ describe('resources, prompts and completions on the dev backend', () => {
       // Small pages, so that listing walks several.
       config: { mcpActions: { resources: { pageSize: 3 } } },
     });
-    // The catalog reads its locations in the background after start.
     const client = (await dev.connect()) as unknown as ContextClient;
-    const until = Date.now() + 30_000;
-    while ((await walk(client)).names.length < DEV_ENTITIES.length) {
-      if (Date.now() > until) {
-        throw new Error('The dev catalog did not read its locations in 30 s');
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
+    await waitForDevCatalog(client);
     secondPage = (await client.listResources({})).nextCursor!;
   });
   afterAll(() => dev?.stop());
@@ -484,13 +488,7 @@ describe('resources and completions under the permission policy', () => {
       }),
     );
     service = (await dev.connect()) as unknown as ContextClient;
-    const until = Date.now() + 30_000;
-    while ((await walk(service)).names.length < DEV_ENTITIES.length) {
-      if (Date.now() > until) {
-        throw new Error('The dev catalog did not read its locations in 30 s');
-      }
-      await new Promise(resolve => setTimeout(resolve, 250));
-    }
+    await waitForDevCatalog(service);
   });
   afterAll(async () => {
     await guest?.close();

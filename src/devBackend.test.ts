@@ -146,9 +146,11 @@ describe('the dev backend', () => {
       const { contents } = await client.readResource({
         uri: 'backstage://catalog/component/default/portal-backend',
       });
-      expect(contents[0].text).toContain(
-        '- **Owner:** group:default/platform-team',
-      );
+      expect(contents[0]).toMatchObject({
+        text: expect.stringContaining(
+          '- **Owner:** group:default/platform-team',
+        ),
+      });
       const prompt = await client.getPrompt({
         name: 'example-service',
         arguments: { name: 'orders-service' },

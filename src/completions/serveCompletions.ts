@@ -7,7 +7,7 @@ import type { RateLimitRefusal } from '../rateLimits/RateLimitCheck';
 import { ENTITY_URI_TEMPLATE } from '../resources/entityUri';
 import type { EntityListing } from '../resources/readResourcesConfig';
 import type { McpServerConfig } from '../tools/readToolsConfig';
-import type { CatalogCompletions } from './CatalogCompletions';
+import type { CatalogCompletions, CompletionScope } from './CatalogCompletions';
 import type { CompletionSource } from './CompletionSource';
 
 /** Where the variables of the entity resource template complete from. */
@@ -55,41 +55,32 @@ export function serveCompletions(
       return { ...NOTHING, _meta: refused.meta };
     }
     const { ref, argument, context } = request.params;
-    const chosen = context?.arguments;
+    let source: CompletionSource | undefined;
+    let scope: CompletionScope = { context: context?.arguments };
     if (ref.type === 'ref/resource') {
-      const source =
-        listing && ref.uri === ENTITY_URI_TEMPLATE
-          ? URI_VARIABLES.get(argument.name)
-          : undefined;
-      return source
-        ? {
-            completion: await completions.complete(
-              credentials,
-              source,
-              argument.value,
-              { listing, context: chosen, forUri: true },
-            ),
-          }
-        : NOTHING;
+      if (listing && ref.uri === ENTITY_URI_TEMPLATE) {
+        source = URI_VARIABLES.get(argument.name);
+        scope = { ...scope, listing, forUri: true };
+      }
+    } else if (prompts) {
+      source = await prompts.prompts.completionOf(
+        credentials,
+        server,
+        prompts.offer,
+        ref.name,
+        argument.name,
+      );
     }
-    const source = prompts
-      ? await prompts.prompts.completionOf(
-          credentials,
-          server,
-          prompts.offer,
-          ref.name,
-          argument.name,
-        )
-      : undefined;
-    return source
-      ? {
-          completion: await completions.complete(
-            credentials,
-            source,
-            argument.value,
-            { context: chosen },
-          ),
-        }
-      : NOTHING;
+    if (!source) {
+      return NOTHING;
+    }
+    return {
+      completion: await completions.complete(
+        credentials,
+        source,
+        argument.value,
+        scope,
+      ),
+    };
   });
 }

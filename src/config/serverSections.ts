@@ -65,3 +65,56 @@ export function readFeatureSwitch(
     `${server.path}.${key}`,
   );
 }
+
+/**
+ * A feature's settings per server: the default server's (undefined when it
+ * does not offer the feature) and each configured server's that offers it.
+ */
+export interface PerServer<T> {
+  defaultServer?: T;
+  servers: Map<string, T>;
+}
+
+/** The settings of `server`, or undefined when it does not offer the feature. */
+export function forServer<T>(
+  config: PerServer<T>,
+  server: { key?: string },
+): T | undefined {
+  return server.key === undefined
+    ? config.defaultServer
+    : config.servers.get(server.key);
+}
+
+/**
+ * Reads a feature that the default server offers unless
+ * `mcpActions.<key>.enabled` is false, and a configured server only with
+ * `servers.<server>.<key>` (`true`, or an object of overrides). `read`
+ * gets the section to read (undefined when absent), its full key for
+ * messages, the shared settings a server's overrides start from (undefined
+ * when reading the shared ones) and the server's key ('' for the default).
+ */
+export function readPerServer<T>(
+  config: Config,
+  key: string,
+  read: (
+    section: Config | undefined,
+    path: string,
+    base: T | undefined,
+    serverKey: string,
+  ) => T,
+): PerServer<T> {
+  const shared = config.getOptionalConfig(key);
+  const base = read(shared, `mcpActions.${key}`, undefined, '');
+  const servers = new Map<string, T>();
+  for (const section of serverSections(config)) {
+    const overrides = readFeatureSwitch(section, key);
+    if (overrides) {
+      servers.set(
+        section.key,
+        read(overrides, `${section.path}.${key}`, base, section.key),
+      );
+    }
+  }
+  const enabled = shared?.getOptionalBoolean('enabled') ?? true;
+  return { ...(enabled ? { defaultServer: base } : {}), servers };
+}

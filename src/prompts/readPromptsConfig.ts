@@ -3,7 +3,11 @@ import {
   OWNER_KINDS,
   type CompletionSource,
 } from '../completions/CompletionSource';
-import { readFeatureSwitch, serverSections } from '../config/serverSections';
+import {
+  forServer,
+  readPerServer,
+  type PerServer,
+} from '../config/serverSections';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 
 /** An argument of an operator's prompt. */
@@ -32,12 +36,7 @@ export interface PromptsOffer {
 }
 
 /** Which servers offer prompts, and which ones. */
-export interface PromptsConfig {
-  /** The default server's; undefined when it offers none. */
-  defaultServer?: PromptsOffer;
-  /** The configured servers that offer prompts, by key. */
-  servers: Map<string, PromptsOffer>;
-}
+export type PromptsConfig = PerServer<PromptsOffer>;
 
 /** What `complete` may name in an argument of an operator's prompt. */
 const COMPLETIONS = ['entityRef', 'owner', 'kind', 'namespace'] as const;
@@ -51,9 +50,7 @@ export function promptsOf(
   config: PromptsConfig,
   server: McpServerConfig,
 ): PromptsOffer | undefined {
-  return server.key === undefined
-    ? config.defaultServer
-    : config.servers.get(server.key);
+  return forServer(config, server);
 }
 
 /**
@@ -62,20 +59,7 @@ export function promptsOf(
  * `false` or an object of overrides; servers offer none unless they say so).
  */
 export function readPromptsConfig(config: Config): PromptsConfig {
-  const shared = config.getOptionalConfig('prompts');
-  const base = readOffer(shared, 'mcpActions.prompts', undefined);
-  const enabled = shared?.getOptionalBoolean('enabled') ?? true;
-  const servers = new Map<string, PromptsOffer>();
-  for (const section of serverSections(config)) {
-    const overrides = readFeatureSwitch(section, 'prompts');
-    if (overrides) {
-      servers.set(
-        section.key,
-        readOffer(overrides, `${section.path}.prompts`, base),
-      );
-    }
-  }
-  return { defaultServer: enabled ? base : undefined, servers };
+  return readPerServer(config, 'prompts', readOffer);
 }
 
 function readOffer(

@@ -1,6 +1,10 @@
 import type { Config } from '@backstage/config';
 import { createHash } from 'node:crypto';
-import { readFeatureSwitch, serverSections } from '../config/serverSections';
+import {
+  forServer,
+  readPerServer,
+  type PerServer,
+} from '../config/serverSections';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 
 /**
@@ -42,21 +46,14 @@ export interface EntityListing {
 }
 
 /** Which servers offer catalog entities as resources, and which ones. */
-export interface ResourcesConfig {
-  /** The default server's listing; undefined when it offers none. */
-  defaultServer?: EntityListing;
-  /** The configured servers that offer resources, by key. */
-  servers: Map<string, EntityListing>;
-}
+export type ResourcesConfig = PerServer<EntityListing>;
 
 /** The listing `server` offers, or undefined when it offers no resources. */
 export function resourcesOf(
   config: ResourcesConfig,
   server: McpServerConfig,
 ): EntityListing | undefined {
-  return server.key === undefined
-    ? config.defaultServer
-    : config.servers.get(server.key);
+  return forServer(config, server);
 }
 
 /**
@@ -66,20 +63,7 @@ export function resourcesOf(
  * they say so).
  */
 export function readResourcesConfig(config: Config): ResourcesConfig {
-  const shared = config.getOptionalConfig('resources');
-  const base = readListing(shared, 'mcpActions.resources', undefined, '');
-  const enabled = shared?.getOptionalBoolean('enabled') ?? true;
-  const servers = new Map<string, EntityListing>();
-  for (const section of serverSections(config)) {
-    const overrides = readFeatureSwitch(section, 'resources');
-    if (overrides) {
-      servers.set(
-        section.key,
-        readListing(overrides, `${section.path}.resources`, base, section.key),
-      );
-    }
-  }
-  return { defaultServer: enabled ? base : undefined, servers };
+  return readPerServer(config, 'resources', readListing);
 }
 
 function readListing(
