@@ -1,6 +1,7 @@
 import { Config, ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import { readMilliseconds } from '../config/readValues';
+import { serverSections } from '../config/serverSections';
 
 /** At most `limit` calls per `windowMs`, counted per caller. */
 export interface RateLimit {
@@ -34,20 +35,10 @@ export type RateLimitKind = (typeof RATE_LIMIT_KINDS)[number];
  */
 export function readRateLimitConfig(config: Config): RateLimitConfig {
   const servers = new Map<string, RateLimits>();
-  const serversConfig = config.getOptionalConfig('servers');
-  for (const key of serversConfig?.keys() ?? []) {
-    // Read from the raw value, as the servers themselves are: Backstage's
-    // key rule refuses some server keys this plugin accepts.
-    const raw = (serversConfig!.get() as JsonObject)[key];
-    if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-      const path = `mcpActions.servers.${key}`;
-      const limits = readLimits(
-        new ConfigReader(raw, 'app-config', undefined, path),
-        `${path}.rateLimit`,
-      );
-      if (limits) {
-        servers.set(key, limits);
-      }
+  for (const section of serverSections(config)) {
+    const limits = readLimits(section.config, `${section.path}.rateLimit`);
+    if (limits) {
+      servers.set(section.key, limits);
     }
   }
   return {
