@@ -15,6 +15,8 @@ import type { CallRoundState } from '../toolCalls/requestState';
 import type { ToolCallPipeline } from '../toolCalls/ToolCallPipeline';
 import type { ToolCatalog, Toolset } from '../tools/ToolCatalog';
 import { toolsetAsListed } from '../tools/toolsetAsListed';
+import { servedToolset } from '../tools/toolSearch';
+import { pageOfTools } from '../tools/toolPages';
 import { requireCaller, type Caller } from './caller';
 import type { CatalogFeatures } from './CatalogFeatures';
 import { protocolVersionOf, requestedProtocolVersion } from './protocolVersion';
@@ -91,14 +93,23 @@ export class McpServerFactory {
         : {}),
     });
 
-    mcp.setRequestHandler('tools/list', async (_request, ctx) => {
+    mcp.setRequestHandler('tools/list', async (request, ctx) => {
       const caller = requireCaller(ctx);
       const toolset = await this.listTools(
         server,
         caller,
         protocolVersionOf(ctx, mcp, caller.request),
       );
-      return toolset.listResult;
+      // Paged only when the server says so; the fast lane leaves the
+      // lists of such servers to this handler.
+      return server.toolsPageSize
+        ? pageOfTools(
+            toolset,
+            server.key,
+            server.toolsPageSize,
+            request.params?.cursor,
+          )
+        : toolset.listResult;
     });
 
     mcp.setRequestHandler('tools/call', async (request, ctx) => {
@@ -156,7 +167,11 @@ export class McpServerFactory {
         toolCount: toolset.tools.length,
       })
       .catch(() => {});
-    return toolsetAsListed(toolset, server, protocolVersion);
+    return toolsetAsListed(
+      servedToolset(toolset, server),
+      server,
+      protocolVersion,
+    );
   }
 
   /** The identity every 2026-07-28 result carries in its `_meta`. */

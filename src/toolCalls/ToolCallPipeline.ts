@@ -18,6 +18,7 @@ import type { McpServerConfig } from '../tools/readToolsConfig';
 import type { Caller } from '../mcpServer/caller';
 import { principalKey } from '../mcpServer/principalKey';
 import type { ToolCatalog, ToolEntry } from '../tools/ToolCatalog';
+import { servedToolset } from '../tools/toolSearch';
 import type { CreateTaskResult } from '../tasks/taskWire';
 import type { TaskManager } from '../tasks/TaskManager';
 import type {
@@ -92,7 +93,8 @@ export interface ToolCallPipelineOptions {
  * 4. gates (`CallGate`: confirmation, secrets), which may ask the user;
  * 5. the task decision (a long call becomes a task);
  * 6. the action, with the caller's credentials, the timeout and the
- *    call's abort signal, inside its span, audit event and metric.
+ *    call's abort signal, inside its span, audit event and metric; a
+ *    built-in tool (the search tool) answers here in its place.
  *
  * Lanes only translate between their wire and `ToolCall`/`ToolCallOutcome`.
  * A step added here applies to every lane (`everyLane.test.ts`).
@@ -143,7 +145,7 @@ export class ToolCallPipeline {
       caller.credentials,
       server,
     );
-    const entry = toolset.find(call.name);
+    const entry = servedToolset(toolset, server).find(call.name);
     if (!entry) {
       // A tool the permission policy hides reads as unknown, as MCP asks
       // for a tool the caller may not use; the refusal is audited.
@@ -309,6 +311,10 @@ export class ToolCallPipeline {
       { ...this.#detailsOf(call, entry), credentials },
       async () => {
         try {
+          if (entry.answer) {
+            // A tool of the plugin's own (the search tool): no action.
+            return await entry.answer(call.input);
+          }
           const { output } = await invokeWithLimits(
             () =>
               actions.invoke({

@@ -13,6 +13,7 @@ import type { McpServerConfig } from './readToolsConfig';
 import { isActionAllowed } from './actionFilter';
 import { ALLOW_ALL, type ToolDecision } from './toolDecision';
 import { principalKey } from '../mcpServer/principalKey';
+import type { BuiltInAnswer } from './toolSearch';
 import { actionToTool } from './toolDefinition';
 import {
   assignToolNames,
@@ -24,6 +25,11 @@ import {
 export interface ToolEntry {
   tool: Tool;
   action: ActionsServiceAction;
+  /**
+   * For a tool the plugin answers itself (the search tool of tool search
+   * mode): its answer, which the pipeline runs in place of the action.
+   */
+  answer?: BuiltInAnswer;
 }
 
 /** The tools one server shows one caller. */

@@ -45,7 +45,22 @@ export interface McpServerConfig {
    * (`outputSchemas` in config). Read as true when absent.
    */
   outputSchemas?: boolean;
+  /** Tool search mode (`toolSearch`); absent when off. */
+  toolSearch?: ToolSearchConfig;
+  /** Tools per `tools/list` page (`toolsPageSize`); absent lists one page. */
+  toolsPageSize?: number;
 }
+
+/** A server in tool search mode: what it lists besides the search tool. */
+export interface ToolSearchConfig {
+  /** Globs over action ids whose tools are listed beside the search tool. */
+  pinned: Minimatch[];
+  /** The most tools one search returns. */
+  maxResults: number;
+}
+
+/** What a search returns when neither the call nor the config says. */
+export const DEFAULT_SEARCH_RESULTS = 10;
 
 /** Which servers exist, which tools each shows, and how tools are named. */
 export interface ToolsConfig {
@@ -91,19 +106,24 @@ export function readToolsConfig(config: Config): ToolsConfig {
 function readServers(config: Config): McpServerConfig[] {
   const servers: McpServerConfig[] = [];
   // The default server's, and every named server's unless it sets its own.
-  const outputSchemas = config.getOptionalBoolean('outputSchemas') ?? true;
+  const shared: SharedServerOptions = {
+    outputSchemas: config.getOptionalBoolean('outputSchemas') ?? true,
+    toolSearch: config.getOptional('toolSearch'),
+    toolsPageSize: readPageSize(config, 'toolsPageSize', 'mcpActions'),
+  };
   if (config.getOptionalBoolean('defaultServer') ?? true) {
     servers.push({
       name: config.getOptionalString('name') ?? DEFAULT_SERVER_NAME,
       description: config.getOptionalString('description'),
       instructions: config.getOptionalString('instructions'),
       filter: { include: [], exclude: [] },
-      outputSchemas,
+      outputSchemas: shared.outputSchemas,
+      ...listingOptions(shared, undefined, undefined, 'mcpActions'),
     });
   }
   const serversConfig = config.getOptionalConfig('servers');
   for (const key of serversConfig?.keys() ?? []) {
-    servers.push(readServer(serversConfig!, key, outputSchemas));
+    servers.push(readServer(serversConfig!, key, shared));
   }
   if (servers.length === 0) {
     throw new Error(
@@ -111,6 +131,98 @@ function readServers(config: Config): McpServerConfig[] {
     );
   }
   return servers;
+}
+
+/** What every server takes from the top level unless it sets its own. */
+interface SharedServerOptions {
+  outputSchemas: boolean;
+  toolSearch: unknown;
+  toolsPageSize: number | undefined;
+}
+
+function readPageSize(
+  config: Config,
+  key: string,
+  path: string,
+): number | undefined {
+  const value = config.getOptional(key);
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) {
+    throw new Error(
+      `Invalid config at '${path}.${key}': expected a whole number greater than zero, got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+  return value;
+}
+
+/**
+ * A server's tool search and page size: its own section's keys over the
+ * shared ones (`own` undefined for the default server).
+ */
+function listingOptions(
+  shared: SharedServerOptions,
+  own: Config | undefined,
+  ownToolSearch: unknown,
+  path: string,
+): Pick<McpServerConfig, 'toolSearch' | 'toolsPageSize'> {
+  const toolsPageSize = own
+    ? (readPageSize(own, 'toolsPageSize', path) ?? shared.toolsPageSize)
+    : shared.toolsPageSize;
+  const merged = { ...asObject(shared.toolSearch, 'mcpActions.toolSearch') };
+  Object.assign(merged, asObject(ownToolSearch, `${path}.toolSearch`));
+  const toolSearch = readToolSearch(
+    merged,
+    own && ownToolSearch !== undefined
+      ? `${path}.toolSearch`
+      : 'mcpActions.toolSearch',
+  );
+  return {
+    ...(toolSearch ? { toolSearch } : {}),
+    ...(toolsPageSize ? { toolsPageSize } : {}),
+  };
+}
+
+function asObject(value: unknown, path: string): JsonObject {
+  if (value === undefined) {
+    return {};
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error(`Invalid config at '${path}': expected an object`);
+  }
+  return value as JsonObject;
+}
+
+function readToolSearch(
+  raw: JsonObject,
+  path: string,
+): ToolSearchConfig | undefined {
+  const unknownKey = Object.keys(raw).find(
+    k => !['enabled', 'pinned', 'maxResults'].includes(k),
+  );
+  if (unknownKey) {
+    throw new Error(
+      `Invalid config at '${path}.${unknownKey}': unknown key; tool search has "enabled", "pinned" and "maxResults"`,
+    );
+  }
+  const config = new ConfigReader(raw, 'app-config', undefined, path);
+  if (!(config.getOptionalBoolean('enabled') ?? false)) {
+    return undefined;
+  }
+  const pinned = (config.getOptionalStringArray('pinned') ?? []).map(glob => {
+    const matcher = new Minimatch(glob);
+    if (!glob.trim() || !matcher.makeRe()) {
+      throw new Error(
+        `Invalid config at '${path}.pinned': "${glob}" is not a valid glob`,
+      );
+    }
+    return matcher;
+  });
+  const maxResults = readPageSize(config, 'maxResults', path);
+  return { pinned, maxResults: maxResults ?? DEFAULT_SEARCH_RESULTS };
 }
 
 function readToolNaming(
@@ -134,7 +246,7 @@ function readToolNaming(
 function readServer(
   serversConfig: Config,
   key: string,
-  outputSchemas: boolean,
+  shared: SharedServerOptions,
 ): McpServerConfig {
   const path = `mcpActions.servers.${key}`;
   if (!SERVER_KEY_PATTERN.test(key)) {
@@ -170,7 +282,9 @@ function readServer(
       include: readRules(config, 'filter.include', `${path}.filter.include`),
       exclude: readRules(config, 'filter.exclude', `${path}.filter.exclude`),
     },
-    outputSchemas: config.getOptionalBoolean('outputSchemas') ?? outputSchemas,
+    outputSchemas:
+      config.getOptionalBoolean('outputSchemas') ?? shared.outputSchemas,
+    ...listingOptions(shared, config, (raw as JsonObject).toolSearch, path),
   };
 }
 

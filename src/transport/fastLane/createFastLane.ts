@@ -30,6 +30,9 @@ export type FastLane = (
  * `tools/call` at 0.64× the invoke-only limit. The README's Performance
  * section has the figures with this lane.
  *
+ * A server with a `toolsPageSize` lists through the SDK, so that its
+ * pages and cursors have one implementation.
+ *
  * A request that needs the protocol's context (progress, a gate that may
  * ask the user, a call that may become a task) goes to the SDK: the
  * classifier sees the first, the pipeline says so for the others before
@@ -53,6 +56,10 @@ export function createFastLane(options: {
     }
     const { era, id } = request;
     if (request.method === 'tools/list') {
+      if (server.toolsPageSize) {
+        // A paged list (its first page and its cursor) is the SDK's.
+        return false;
+      }
       const toolset = await factory
         .listTools(server, caller)
         .catch(() => undefined);
