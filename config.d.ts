@@ -1,5 +1,18 @@
 import { HumanDuration } from '@backstage/types';
 
+/** Tool search mode of a server. */
+interface McpActionsToolSearch {
+  /** Whether `tools/list` lists the search tool instead of every tool. */
+  enabled?: boolean;
+  /**
+   * Globs over action ids (`catalog:*`, `*:get-entity`) whose tools are
+   * listed beside the search tool.
+   */
+  pinned?: string[];
+  /** The most tools one search returns. Defaults to 10. */
+  maxResults?: number;
+}
+
 /** A filter rule: a glob on the action id and/or attribute values. */
 interface McpActionsFilterRule {
   /**
@@ -177,6 +190,16 @@ export interface Config {
          */
         outputSchemas?: boolean;
         /**
+         * This server's tool search mode: its keys override those of
+         * `mcpActions.toolSearch`, `enabled` included.
+         */
+        toolSearch?: McpActionsToolSearch;
+        /**
+         * Tools per `tools/list` page on this server. Defaults to
+         * `mcpActions.toolsPageSize`.
+         */
+        toolsPageSize?: number;
+        /**
          * Whether this server offers catalog entities as resources: true
          * takes `mcpActions.resources`, an object overrides some of its
          * keys. Defaults to false.
@@ -219,6 +242,23 @@ export interface Config {
      * results. Calls answer with structured content either way.
      */
     outputSchemas?: boolean;
+
+    /**
+     * Tool search mode, on the default server and on every server that
+     * does not set its own: `tools/list` lists only a search tool
+     * (`search_tools`) and the pinned tools; the search tool finds any tool
+     * the caller may use on the server and returns its definition, and
+     * every such tool can be called. Off by default.
+     */
+    toolSearch?: McpActionsToolSearch;
+
+    /**
+     * Tools per `tools/list` page, with a `nextCursor` to the next page, on
+     * the default server and on every server that does not set its own.
+     * Defaults to one page of every tool: some clients read only the first
+     * page.
+     */
+    toolsPageSize?: number;
 
     /** How long each caller's action list is reused, and how much is kept. */
     cache?: {

@@ -49,6 +49,11 @@ describe('tool search and paged tool lists', () => {
               toolSearch: { enabled: true, maxResults: 20 },
             },
             paged: { name: 'Paged', toolsPageSize: 100 },
+            limited: {
+              name: 'Limited',
+              toolSearch: { enabled: true },
+              rateLimit: { toolCalls: { limit: 1, window: '60s' } },
+            },
           },
         },
       },
@@ -139,6 +144,19 @@ describe('tool search and paged tool lists', () => {
     await expect(
       client.callTool({ name: 'vault.read-secret-metadata', arguments: {} }),
     ).rejects.toMatchObject({ code: -32602 });
+  });
+
+  it('counts searches against the rate limit, as every call', async () => {
+    const client = await mcp.connectV2('modern', '/limited');
+    const search = () =>
+      client.callTool({
+        name: SEARCH_TOOL_NAME,
+        arguments: { query: 'list pods' },
+      });
+    expect((await search()).isError).toBeFalsy();
+    const refused = await search();
+    expect(refused.isError).toBe(true);
+    expect(JSON.stringify(refused.content)).toContain('Rate limit reached');
   });
 
   it('answers a first page with its cursor on a plain request too', async () => {
