@@ -106,7 +106,10 @@ describe('tool search', () => {
     // The same object for the same toolset and config, so lists cached per
     // toolset object stay one per list.
     expect(servedToolset(toolset, server)).toBe(served);
-    expect(toolsetInSearchMode(toolset, search)).toBe(served);
+    // Another server, even with the same settings, has its own.
+    expect(
+      toolsetInSearchMode(toolset, { ...server, toolSearch: search }),
+    ).not.toBe(served);
   });
 
   it('resolves unlisted tools, so a tool found can be called', async () => {
@@ -149,6 +152,21 @@ describe('tool search', () => {
     expect(JSON.parse((result.content[0] as { text: string }).text)).toEqual(
       result.structuredContent,
     );
+  });
+
+  it('leaves output schemas out where the server does', async () => {
+    const lean = { ...server, outputSchemas: false };
+    const toolset = await catalog().toolsetFor(alice, lean);
+    const entry = servedToolset(toolset, lean).find(SEARCH_TOOL_NAME)!;
+    const result = await entry.answer!({ query: 'pod logs', limit: 1 });
+    const { outputSchema, ...rest } = toolset.find(
+      'kubernetes.get-pod-logs',
+    )!.tool;
+    expect(outputSchema).toBeDefined();
+    expect(result.structuredContent).toEqual({
+      query: 'pod logs',
+      tools: [rest],
+    });
   });
 
   it.each([

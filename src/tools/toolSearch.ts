@@ -26,13 +26,18 @@ export function servedToolset(
   toolset: Toolset,
   server: McpServerConfig,
 ): Toolset {
-  return server.toolSearch
-    ? toolsetInSearchMode(toolset, server.toolSearch)
-    : toolset;
+  return isSearching(server) ? toolsetInSearchMode(toolset, server) : toolset;
 }
 
-/** Search-mode forms of each toolset, per server's search config. */
-const searchModes = new WeakMap<Toolset, WeakMap<ToolSearchConfig, Toolset>>();
+/** A server in tool search mode. */
+type SearchingServer = McpServerConfig & { toolSearch: ToolSearchConfig };
+
+function isSearching(server: McpServerConfig): server is SearchingServer {
+  return server.toolSearch !== undefined;
+}
+
+/** Search-mode forms of each toolset, per server. */
+const searchModes = new WeakMap<Toolset, WeakMap<McpServerConfig, Toolset>>();
 
 /**
  * `toolset` in tool search mode: it lists the search tool and the tools
@@ -41,29 +46,32 @@ const searchModes = new WeakMap<Toolset, WeakMap<ToolSearchConfig, Toolset>>();
  * found by a search works though it was never listed. The listing is the
  * only thing that shrinks.
  *
- * Built once per toolset and config and the same object every time, so
+ * Built once per toolset and server and the same object every time, so
  * the fast lane's serialized list (kept per toolset object) and
  * `toolsetAsListed`'s variants stay one per distinct list.
  */
 export function toolsetInSearchMode(
   toolset: Toolset,
-  config: ToolSearchConfig,
+  server: SearchingServer,
 ): Toolset {
-  let byConfig = searchModes.get(toolset);
-  if (!byConfig) {
-    byConfig = new WeakMap();
-    searchModes.set(toolset, byConfig);
+  let byServer = searchModes.get(toolset);
+  if (!byServer) {
+    byServer = new WeakMap();
+    searchModes.set(toolset, byServer);
   }
-  let searchMode = byConfig.get(config);
+  let searchMode = byServer.get(server);
   if (!searchMode) {
-    searchMode = buildSearchMode(toolset, config);
-    byConfig.set(config, searchMode);
+    searchMode = buildSearchMode(toolset, server);
+    byServer.set(server, searchMode);
   }
   return searchMode;
 }
 
-function buildSearchMode(toolset: Toolset, config: ToolSearchConfig): Toolset {
-  const searchEntry = searchToolEntry(toolset, config);
+function buildSearchMode(toolset: Toolset, server: SearchingServer): Toolset {
+  const config = server.toolSearch;
+  const searchEntry = searchToolEntry(toolset, config, {
+    outputSchemas: server.outputSchemas !== false,
+  });
   const pinned = toolset.tools.filter(tool => {
     const entry = toolset.find(tool.name);
     return (
@@ -84,6 +92,7 @@ function buildSearchMode(toolset: Toolset, config: ToolSearchConfig): Toolset {
 function searchToolEntry(
   toolset: Toolset,
   config: ToolSearchConfig,
+  options: { outputSchemas: boolean },
 ): ToolEntry {
   const maxLimit = config.maxResults;
   const title = 'Search tools';
@@ -132,7 +141,15 @@ function searchToolEntry(
       const found = searchToolset(toolset, query, limit);
       return toolSuccessResult({
         query,
-        tools: found.map(entry => entry.tool) as unknown as JsonObject[],
+        // Definitions as the server lists tools: without `outputSchema`
+        // where it leaves them out.
+        tools: found.map(entry => {
+          if (options.outputSchemas) {
+            return entry.tool;
+          }
+          const { outputSchema: _left, ...rest } = entry.tool;
+          return rest;
+        }) as unknown as JsonObject[],
       });
     },
   };
