@@ -4,7 +4,11 @@ import {
   PORTAL_PLUGINS,
   createPortalActionsPlugins,
 } from '../dev/portalActions';
-import { modernRequest, postRpc } from './__testUtils__/jsonRpc';
+import {
+  modernRequest,
+  postRpc,
+  type RpcAnswer,
+} from './__testUtils__/jsonRpc';
 import {
   McpTestBackend,
   USER_ALICE,
@@ -21,46 +25,57 @@ const eras = [
   ['2025-11-25', 'legacy'],
 ] as const;
 
-describe('tool search and paged tool lists', () => {
-  let mcp: McpTestBackend;
-
-  beforeAll(async () => {
-    mcp = await startMcpBackend({
-      features: createPortalActionsPlugins(),
-      config: {
-        backend: {
-          actions: {
-            pluginSources: [
-              'test-actions',
-              ...PORTAL_PLUGINS.map(p => p.pluginId),
-            ],
-          },
-          listen: { host: '127.0.0.1' },
+/** The backend of these tests, with `lane` config over the servers'. */
+function backendOptions(lane: { fastLane?: boolean }) {
+  return {
+    features: createPortalActionsPlugins(),
+    config: {
+      backend: {
+        actions: {
+          pluginSources: [
+            'test-actions',
+            ...PORTAL_PLUGINS.map(p => p.pluginId),
+          ],
         },
-        mcpActions: {
-          servers: {
-            portal: {
-              name: 'Portal',
-              toolSearch: { enabled: true, pinned: ['search:query'] },
-            },
-            'no-vault': {
-              name: 'Without Vault',
-              filter: { exclude: [{ id: 'vault:*' }] },
-              toolSearch: { enabled: true, maxResults: 20 },
-            },
-            paged: { name: 'Paged', toolsPageSize: 100 },
-            limited: {
-              name: 'Limited',
-              toolSearch: { enabled: true },
-              rateLimit: { toolCalls: { limit: 1, window: '60s' } },
-            },
+        listen: { host: '127.0.0.1' },
+      },
+      mcpActions: {
+        ...lane,
+        servers: {
+          portal: {
+            name: 'Portal',
+            toolSearch: { enabled: true, pinned: ['search:query'] },
+          },
+          'no-vault': {
+            name: 'Without Vault',
+            filter: { exclude: [{ id: 'vault:*' }] },
+            toolSearch: { enabled: true, maxResults: 20 },
+          },
+          paged: { name: 'Paged', toolsPageSize: 100 },
+          limited: {
+            name: 'Limited',
+            toolSearch: { enabled: true },
+            rateLimit: { toolCalls: { limit: 1, window: '60s' } },
           },
         },
       },
-    });
+    },
+  };
+}
+
+describe('tool search and paged tool lists', () => {
+  let mcp: McpTestBackend;
+  /** The same backend without the fast lane, to compare answers with. */
+  let sdkOnly: McpTestBackend;
+
+  beforeAll(async () => {
+    [mcp, sdkOnly] = await Promise.all([
+      startMcpBackend(backendOptions({})),
+      startMcpBackend(backendOptions({ fastLane: false })),
+    ]);
   }, 60_000);
   afterAll(async () => {
-    await mcp?.stop();
+    await Promise.all([mcp?.stop(), sdkOnly?.stop()]);
   });
 
   describe.each(eras)('SDK v2 client on %s', (version, mode) => {
@@ -167,6 +182,39 @@ describe('tool search and paged tool lists', () => {
     expect(again.body.result.nextCursor).toBe(answer.body.result.nextCursor);
   });
 
+  it.each([
+    ['2026-07-28 list', '/portal', modernRequest('tools/list')],
+    ['2025 list', '/portal', legacyRequest('tools/list')],
+    ['2026-07-28 first page', '/paged', modernRequest('tools/list')],
+    ['2025 first page', '/paged', legacyRequest('tools/list')],
+    [
+      '2026-07-28 search',
+      '/portal',
+      modernRequest('tools/call', {
+        name: SEARCH_TOOL_NAME,
+        arguments: { query: 'rotate database credentials' },
+      }),
+    ],
+    [
+      '2025 search',
+      '/portal',
+      legacyRequest('tools/call', {
+        name: SEARCH_TOOL_NAME,
+        arguments: { query: 'rotate database credentials' },
+      }),
+    ],
+  ])('answers the same on both lanes: %s', async (_, path, request) => {
+    const send = (backend: McpTestBackend) =>
+      postRpc(backend.url(path).toString(), request.body, {
+        ...request.headers,
+        Authorization: mockCredentials.user.header(USER_ALICE),
+      });
+    const [viaFast, viaSdk] = await Promise.all([send(mcp), send(sdkOnly)]);
+    expect(viaFast.status).toBe(200);
+    expect(viaFast.body.error).toBeUndefined();
+    expect(messageText(viaFast)).toBe(messageText(viaSdk));
+  });
+
   /** A plain 2026-07-28 `tools/list`, as the fast lane would take it. */
   function plainList(path: string) {
     const { body, headers } = modernRequest('tools/list');
@@ -174,5 +222,21 @@ describe('tool search and paged tool lists', () => {
       ...headers,
       Authorization: mockCredentials.user.header(USER_ALICE),
     });
+  }
+
+  /** The JSON-RPC message as sent: the body, or the data of its event. */
+  function messageText(answer: RpcAnswer): string {
+    if (!answer.headers.get('content-type')?.startsWith('text/event-stream')) {
+      return answer.text;
+    }
+    const data = answer.text.split('\n').find(l => l.startsWith('data: '));
+    return data?.slice('data: '.length) ?? '';
+  }
+
+  function legacyRequest(method: string, params: object = {}) {
+    return {
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+      headers: { 'MCP-Protocol-Version': '2025-11-25' },
+    };
   }
 });
