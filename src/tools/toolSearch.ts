@@ -265,6 +265,7 @@ const SYNONYMS: Record<string, string[]> = {
   documentation: ['doc', 'techdoc'],
   dead: ['broken'],
   done: ['transition', 'resolve', 'close'],
+  page: ['incident', 'trigger'],
   secret: ['vault'],
   credential: ['secret'],
   flag: ['feature'],
