@@ -190,6 +190,12 @@ export interface Config {
          */
         outputSchemas?: boolean;
         /**
+         * Whether this server's tools point at the MCP Apps this plugin
+         * ships, for clients that declare the extension. Defaults to
+         * `mcpActions.apps`.
+         */
+        apps?: boolean;
+        /**
          * This server's tool search mode: its keys override those of
          * `mcpActions.toolSearch`, `enabled` included.
          */
@@ -242,6 +248,16 @@ export interface Config {
      * results. Calls answer with structured content either way.
      */
     outputSchemas?: boolean;
+
+    /**
+     * Whether tools point at the MCP Apps this plugin ships (an entity
+     * card, a template form, a task view and a generic output view), on
+     * the default server and on every server that does not set its own.
+     * Only clients that declare the MCP Apps extension
+     * (`io.modelcontextprotocol/ui`) see them; the others get the same
+     * tool list either way. Defaults to true.
+     */
+    apps?: boolean;
 
     /**
      * Tool search mode, on the default server and on every server that

@@ -20,6 +20,7 @@ import {
 import { OpenResponses } from './transport/OpenResponses';
 import { SseSessions } from './transport/SseSessions';
 import { McpServerFactory } from './mcpServer/McpServerFactory';
+import { AppResources } from './apps/AppResources';
 import { CatalogFeatures } from './mcpServer/CatalogFeatures';
 import { CallerCatalog } from './catalog/CallerCatalog';
 import { createCallChecks } from './toolCalls/createCallChecks';
@@ -189,6 +190,7 @@ export const mcpActionsPlugin = createBackendPlugin({
             tools: catalog,
             rateLimits,
             ttlMs: config.cache.ttlMs,
+            apps: AppResources.load({ logger }),
           }),
         });
 

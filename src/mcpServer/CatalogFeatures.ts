@@ -4,6 +4,8 @@ import type {
   ServerCapabilities,
   ServerOptions,
 } from '@modelcontextprotocol/server';
+import type { AppResources } from '../apps/AppResources';
+import { UI_EXTENSION_ID } from '../apps/uiExtension';
 import type { CallerCatalog } from '../catalog/CallerCatalog';
 import { CatalogCompletions } from '../completions/CatalogCompletions';
 import { serveCompletions } from '../completions/serveCompletions';
@@ -29,6 +31,8 @@ export interface CatalogFeaturesOptions {
   rateLimits?: RateLimitCheck;
   /** How long a client may keep a list or a read entity (`cache.ttl`). */
   ttlMs: number;
+  /** The shipped MCP Apps, when they are built; listed as `ui://` resources. */
+  apps?: AppResources;
 }
 
 /** The resource template is the same for everyone, until a deployment. */
@@ -68,10 +72,12 @@ export class CatalogFeatures {
   capabilities(server: McpServerConfig): ServerCapabilities {
     const listing = resourcesOf(this.#options.config.resources, server);
     const prompts = promptsOf(this.#options.config.prompts, server);
+    const apps = this.appsOn(server);
     return {
-      ...(listing
+      ...(listing || apps
         ? { resources: { subscribe: false, listChanged: false } }
         : {}),
+      ...(apps ? { extensions: { [UI_EXTENSION_ID]: {} } } : {}),
       ...(prompts ? { prompts: { listChanged: false } } : {}),
       ...(listing || prompts ? { completions: {} } : {}),
     };
@@ -91,7 +97,8 @@ export class CatalogFeatures {
       cacheScope: 'private',
     };
     return {
-      ...(resourcesOf(this.#options.config.resources, server)
+      ...(resourcesOf(this.#options.config.resources, server) ||
+      this.appsOn(server)
         ? {
             'resources/list': perCaller,
             'resources/read': perCaller,
@@ -107,12 +114,31 @@ export class CatalogFeatures {
     };
   }
 
+  /** Whether `server` offers the shipped MCP Apps (and they are built). */
+  appsOn(server: McpServerConfig): boolean {
+    return this.#options.apps !== undefined && server.apps !== false;
+  }
+
   /** Registers the handlers of what `server` offers on `mcp`. */
   serve(mcp: Server, server: McpServerConfig): void {
     const listing = resourcesOf(this.#options.config.resources, server);
     const offer = promptsOf(this.#options.config.prompts, server);
-    if (listing) {
-      serveResources(mcp, this.#resources, listing);
+    const apps = this.appsOn(server) ? this.#options.apps : undefined;
+    if (listing || apps) {
+      serveResources(mcp, {
+        ...(listing
+          ? { entities: { resources: this.#resources, listing } }
+          : {}),
+        ...(apps
+          ? {
+              apps: {
+                resources: apps,
+                toolsetFor: credentials =>
+                  this.#options.tools.toolsetFor(credentials, server),
+              },
+            }
+          : {}),
+      });
     }
     if (offer) {
       servePrompts(mcp, this.#prompts, server, offer);

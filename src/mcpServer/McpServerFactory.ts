@@ -6,6 +6,7 @@ import {
   type RequestStateCodec,
   type Server,
 } from '@modelcontextprotocol/server';
+import { declaresUiExtension } from '../apps/uiExtension';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 import { serveTaskMethods } from '../tasks/serveTaskMethods';
 import { TaskAwareServer } from '../tasks/TaskAwareServer';
@@ -19,6 +20,7 @@ import { servedToolset } from '../tools/toolSearch';
 import { pageOfTools } from '../tools/toolPages';
 import { requireCaller, type Caller } from './caller';
 import type { CatalogFeatures } from './CatalogFeatures';
+import { clientCapabilitiesOf } from './clientCapabilities';
 import { protocolVersionOf, requestedProtocolVersion } from './protocolVersion';
 
 export interface McpServerFactoryOptions {
@@ -99,6 +101,8 @@ export class McpServerFactory {
         server,
         caller,
         protocolVersionOf(ctx, mcp, caller.request),
+        this.offersApps(server) &&
+          declaresUiExtension(clientCapabilitiesOf(ctx, mcp)),
       );
       // Paged only when the server says so; the fast lane leaves the
       // lists of such servers to this handler.
@@ -146,9 +150,15 @@ export class McpServerFactory {
     return this.#options.pipeline;
   }
 
+  /** Whether `server` points tools at the shipped MCP Apps. */
+  offersApps(server: McpServerConfig): boolean {
+    return this.#options.catalogFeatures?.appsOn(server) ?? false;
+  }
+
   /**
    * The tools `server` shows the caller, as a client of `protocolVersion`
-   * reads them (see `toolsetAsListed`), audited as a discovery. The version
+   * reads them (see `toolsetAsListed`; `withApps` for a client that
+   * declared the MCP Apps extension), audited as a discovery. The version
    * is the one the request names in its header unless the caller knows
    * better (a legacy SSE session's, negotiated by `initialize`); on the fast
    * lane the header is exactly the version the SDK would serve.
@@ -157,6 +167,7 @@ export class McpServerFactory {
     server: McpServerConfig,
     caller: Caller,
     protocolVersion = requestedProtocolVersion(caller.request),
+    withApps = false,
   ): Promise<Toolset> {
     const { catalog, telemetry } = this.#options;
     const toolset = await catalog.toolsetFor(caller.credentials, server);
@@ -171,6 +182,7 @@ export class McpServerFactory {
       servedToolset(toolset, server),
       server,
       protocolVersion,
+      withApps,
     );
   }
 

@@ -1,33 +1,82 @@
-import type { Server } from '@modelcontextprotocol/server';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  ResourceNotFoundError,
+  type ListResourcesResult,
+  type Server,
+} from '@modelcontextprotocol/server';
+import type { AppResources } from '../apps/AppResources';
+import { declaresUiExtension } from '../apps/uiExtension';
 import { requireCaller } from '../mcpServer/caller';
+import { clientCapabilitiesOf } from '../mcpServer/clientCapabilities';
+import type { Toolset } from '../tools/ToolCatalog';
 import type { EntityResources } from './EntityResources';
 import { refuseCursor } from './listCursor';
 import type { EntityListing } from './readResourcesConfig';
 
+/** What one server offers as resources; at least one of the two. */
+export interface ServedResources {
+  /** Catalog entities, as `listing` offers them. */
+  entities?: { resources: EntityResources; listing: EntityListing };
+  /** The shipped MCP Apps, configured with the caller's tools on the server. */
+  apps?: {
+    resources: AppResources;
+    toolsetFor(credentials: BackstageCredentials): Promise<Toolset>;
+  };
+}
+
 /**
  * Answers `resources/templates/list`, `resources/list` and `resources/read`
- * on one SDK server with the entities `listing` offers, as the caller of
- * each request sees them.
+ * on one SDK server, as the caller of each request sees them. The apps'
+ * `ui://` resources head the first page, for clients that declared the MCP
+ * Apps extension only: others list what they listed before apps existed.
  */
-export function serveResources(
-  mcp: Server,
-  resources: EntityResources,
-  listing: EntityListing,
-): void {
+export function serveResources(mcp: Server, served: ServedResources): void {
+  const { entities, apps } = served;
+
   mcp.setRequestHandler('resources/templates/list', async request => {
     refuseCursor(request.params?.cursor);
-    return { resourceTemplates: resources.templates(listing) };
+    return {
+      resourceTemplates: entities
+        ? entities.resources.templates(entities.listing)
+        : [],
+    };
   });
 
-  mcp.setRequestHandler('resources/list', async (request, ctx) =>
-    resources.list(
-      requireCaller(ctx).credentials,
-      listing,
-      request.params?.cursor,
-    ),
-  );
+  mcp.setRequestHandler('resources/list', async (request, ctx) => {
+    const cursor = request.params?.cursor;
+    let page: ListResourcesResult;
+    if (entities) {
+      page = await entities.resources.list(
+        requireCaller(ctx).credentials,
+        entities.listing,
+        cursor,
+      );
+    } else {
+      refuseCursor(cursor);
+      page = { resources: [] };
+    }
+    if (
+      apps &&
+      cursor === undefined &&
+      declaresUiExtension(clientCapabilitiesOf(ctx, mcp))
+    ) {
+      return {
+        ...page,
+        resources: [...apps.resources.list(), ...page.resources],
+      };
+    }
+    return page;
+  });
 
-  mcp.setRequestHandler('resources/read', async (request, ctx) =>
-    resources.read(requireCaller(ctx).credentials, listing, request.params.uri),
-  );
+  mcp.setRequestHandler('resources/read', async (request, ctx) => {
+    const { uri } = request.params;
+    const { credentials } = requireCaller(ctx);
+    if (apps?.resources.has(uri)) {
+      return apps.resources.read(uri, await apps.toolsetFor(credentials));
+    }
+    if (!entities) {
+      throw new ResourceNotFoundError(uri);
+    }
+    return entities.resources.read(credentials, entities.listing, uri);
+  });
 }

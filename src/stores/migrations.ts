@@ -1,10 +1,5 @@
-import {
-  type DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { pathToFileURL } from 'node:url';
-
-const PACKAGE_NAME = '@backstage/plugin-mcp-actions-backend';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
+import { packageDirectory } from '../packageDirectory';
 
 /**
  * Our own migrations table instead of knex's default `knex_migrations`:
@@ -15,19 +10,9 @@ const PACKAGE_NAME = '@backstage/plugin-mcp-actions-backend';
  */
 export const MIGRATIONS_TABLE = 'mcp_actions_knex_migrations';
 
-/**
- * The `migrations` folder shipped in this package (listed in `files`).
- * Resolved by package name as Backstage plugins do; when running from this
- * repository's sources (tests, the dev backend) the package is not
- * installed under its own name, so fall back to the package that contains
- * this file.
- */
+/** The `migrations` folder shipped in this package. */
 export function migrationsDirectory(): string {
-  try {
-    return resolvePackagePath(PACKAGE_NAME, 'migrations');
-  } catch {
-    return resolvePackagePath(pathToFileURL(__filename).href, 'migrations');
-  }
+  return packageDirectory('migrations');
 }
 
 /*

@@ -45,6 +45,11 @@ export interface McpServerConfig {
    * (`outputSchemas` in config). Read as true when absent.
    */
   outputSchemas?: boolean;
+  /**
+   * Whether tools point at the shipped MCP Apps (`apps` in config), for
+   * clients that declare the extension. Read as true when absent.
+   */
+  apps?: boolean;
   /** Tool search mode (`toolSearch`); absent when off. */
   toolSearch?: ToolSearchConfig;
   /** Tools per `tools/list` page (`toolsPageSize`); absent lists one page. */
@@ -108,6 +113,7 @@ function readServers(config: Config): McpServerConfig[] {
   // The default server's, and every named server's unless it sets its own.
   const shared: SharedServerOptions = {
     outputSchemas: config.getOptionalBoolean('outputSchemas') ?? true,
+    apps: config.getOptionalBoolean('apps') ?? true,
     toolSearch: config.getOptional('toolSearch'),
     toolsPageSize: readPageSize(config, 'toolsPageSize', 'mcpActions'),
   };
@@ -118,6 +124,7 @@ function readServers(config: Config): McpServerConfig[] {
       instructions: config.getOptionalString('instructions'),
       filter: { include: [], exclude: [] },
       outputSchemas: shared.outputSchemas,
+      apps: shared.apps,
       ...listingOptions(shared, undefined, undefined, 'mcpActions'),
     });
   }
@@ -136,6 +143,7 @@ function readServers(config: Config): McpServerConfig[] {
 /** What every server takes from the top level unless it sets its own. */
 interface SharedServerOptions {
   outputSchemas: boolean;
+  apps: boolean;
   toolSearch: unknown;
   toolsPageSize: number | undefined;
 }
@@ -284,6 +292,7 @@ function readServer(
     },
     outputSchemas:
       config.getOptionalBoolean('outputSchemas') ?? shared.outputSchemas,
+    apps: config.getOptionalBoolean('apps') ?? shared.apps,
     ...listingOptions(shared, config, (raw as JsonObject).toolSearch, path),
   };
 }

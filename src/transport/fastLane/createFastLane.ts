@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { requestDeclaresUiExtension } from '../../apps/uiExtension';
 import type { McpServerConfig } from '../../tools/readToolsConfig';
 import type { Caller } from '../../mcpServer/caller';
 import type { McpServerFactory } from '../../mcpServer/McpServerFactory';
@@ -61,7 +62,12 @@ export function createFastLane(options: {
         return false;
       }
       const toolset = await factory
-        .listTools(server, caller)
+        .listTools(
+          server,
+          caller,
+          undefined,
+          factory.offersApps(server) && requestDeclaresUiExtension(req.body),
+        )
         .catch(() => undefined);
       if (!toolset) {
         // Listing failed: the SDK's lane tries again and answers the error.
