@@ -235,6 +235,9 @@ function renderEntity(entity: Entity) {
                   String(link.url),
                   'entity-link',
                 ),
+                str(link.title)
+                  ? el('span', { class: 'muted url' }, ` ${link.url}`)
+                  : null,
               ),
             ),
           ),

@@ -1,4 +1,4 @@
-import type { CallToolResult } from '@modelcontextprotocol/ext-apps';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 
 export function isPlainObject(
   value: unknown,

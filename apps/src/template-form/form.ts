@@ -106,7 +106,9 @@ function buildField(
     testid: `field-${name}`,
     'aria-describedby': `${id}-error`,
     'aria-required': required ? 'true' : undefined,
-    autofocus: autofocus || undefined,
+    // Not the autofocus attribute: browsers refuse it (with a console error)
+    // in cross-origin frames. main.ts focuses this element instead.
+    'data-autofocus': autofocus || undefined,
   };
 
   let control: HTMLElement;
@@ -283,7 +285,7 @@ function buildField(
         el(
           'div',
           { class: 'help', testid: `picker-note-${name}` },
-          `In Backstage this is a ${uiField}; type the value here.`,
+          `Backstage shows a picker (${uiField}) here; type the value instead.`,
         ),
       );
     }

@@ -1,5 +1,5 @@
 import '../shared/jitless';
-import type { CallToolResult } from '@modelcontextprotocol/ext-apps';
+import type { CallToolResult } from '@modelcontextprotocol/client';
 import { appRoot, applyContext, connectApp, createApp } from '../shared/app';
 import { readConfig } from '../shared/config';
 import { el, errorBox, loading, note, replace } from '../shared/dom';
@@ -47,7 +47,9 @@ function showTask(taskId: string) {
 
 function showError(message: string | undefined) {
   pendingError = message;
-  if (errorArea) replace(errorArea, message ? errorBox(message) : null);
+  if (!errorArea) return;
+  replace(errorArea, message ? errorBox(message) : null);
+  if (message) errorArea.scrollIntoView({ block: 'nearest' });
 }
 
 function renderTemplate(template: Record<string, unknown>) {
@@ -117,7 +119,7 @@ function renderTemplate(template: Record<string, unknown>) {
     formEl,
   );
   showError(pendingError);
-  root.querySelector<HTMLElement>('[autofocus]')?.focus();
+  root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
 }
 
 async function onSubmit(button: HTMLButtonElement) {

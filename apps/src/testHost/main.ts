@@ -9,7 +9,7 @@ import {
 import type {
   CallToolResult,
   ReadResourceResult,
-} from '@modelcontextprotocol/ext-apps';
+} from '@modelcontextprotocol/client';
 
 interface MountOptions {
   html: string;
