@@ -55,6 +55,8 @@ const englishOnlyZodLocales = {
 
 const bundleOptions = {
   absWorkingDir: here,
+  // Only apps/tsconfig.json, never the root package's.
+  tsconfig: join(here, 'tsconfig.json'),
   plugins: [englishOnlyZodLocales],
   bundle: true,
   write: false,
