@@ -10,6 +10,7 @@ import {
 } from '@modelcontextprotocol/client';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEV_MCP_TOKEN } from '../dev/devToken';
@@ -274,6 +275,59 @@ describe('MCP Apps on the dev backend', () => {
       await Promise.all([declared.close(), plain.close()]);
     }
   });
+
+  it('a 2025-era Streamable HTTP client that declared the extension at initialize sees the apps, through its session id', async () => {
+    const connect = async (capabilities?: object) => {
+      const client = new Client(
+        { name: 'apps-test', version: '1.0.0' },
+        capabilities ? { capabilities } : undefined,
+      );
+      const transport = new StreamableHTTPClientTransport(new URL(dev.mcpUrl), {
+        requestInit: { headers: { Authorization: AUTHORIZATION } },
+      });
+      await client.connect(transport);
+      return { client, transport };
+    };
+    const [declared, plain] = await Promise.all([
+      connect(UI_CAPABILITIES),
+      connect(),
+    ]);
+    try {
+      expect(declared.transport.sessionId).toMatch(/^mcp-apps-[0-9a-f-]{36}$/);
+      expect(plain.transport.sessionId).toBeUndefined();
+      const withUi = (await declared.client.listTools()).tools as ListedTool[];
+      expect(
+        byName(withUi).get('scaffolder.execute-template')?._meta?.ui,
+      ).toEqual({ resourceUri: 'ui://backstage/template-form' });
+      const { resources } = await declared.client.listResources();
+      expect(resources.slice(0, 4).map(r => r.uri)).toEqual(APP_URIS);
+      const { contents } = await declared.client.readResource({
+        uri: 'ui://backstage/task-view',
+      });
+      expect(contents[0].mimeType).toBe(APP_MIME_TYPE);
+      // The undeclared client's list is the one a server without apps gives.
+      const withoutUi = await plain.client.listTools();
+      expect(JSON.stringify(withoutUi)).toBe(
+        JSON.stringify(await appsOffList()),
+      );
+    } finally {
+      await Promise.all([declared.client.close(), plain.client.close()]);
+    }
+  });
+
+  async function appsOffList() {
+    const client = new Client({ name: 'apps-test', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(appsOff.mcpUrl), {
+        requestInit: { headers: { Authorization: AUTHORIZATION } },
+      }),
+    );
+    try {
+      return await client.listTools();
+    } finally {
+      await client.close();
+    }
+  }
 
   it('a server with apps: false shows no apps to a client that declares them', async () => {
     const tools = await rawModernTools(appsOff.mcpUrl, UI_CAPABILITIES);

@@ -6,7 +6,7 @@ import {
   type RequestStateCodec,
   type Server,
 } from '@modelcontextprotocol/server';
-import { declaresUiExtension } from '../apps/uiExtension';
+import { clientDeclaresUi } from '../apps/appsSession';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 import { serveTaskMethods } from '../tasks/serveTaskMethods';
 import { TaskAwareServer } from '../tasks/TaskAwareServer';
@@ -20,7 +20,6 @@ import { servedToolset } from '../tools/toolSearch';
 import { pageOfTools } from '../tools/toolPages';
 import { requireCaller, type Caller } from './caller';
 import type { CatalogFeatures } from './CatalogFeatures';
-import { clientCapabilitiesOf } from './clientCapabilities';
 import { protocolVersionOf, requestedProtocolVersion } from './protocolVersion';
 
 export interface McpServerFactoryOptions {
@@ -102,7 +101,7 @@ export class McpServerFactory {
         caller,
         protocolVersionOf(ctx, mcp, caller.request),
         this.offersApps(server) &&
-          declaresUiExtension(clientCapabilitiesOf(ctx, mcp)),
+          clientDeclaresUi(ctx, mcp, caller.request.headers),
       );
       // Paged only when the server says so; the fast lane leaves the
       // lists of such servers to this handler.

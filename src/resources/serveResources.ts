@@ -5,9 +5,8 @@ import {
   type Server,
 } from '@modelcontextprotocol/server';
 import type { AppResources } from '../apps/AppResources';
-import { declaresUiExtension } from '../apps/uiExtension';
+import { clientDeclaresUi } from '../apps/appsSession';
 import { requireCaller } from '../mcpServer/caller';
-import { clientCapabilitiesOf } from '../mcpServer/clientCapabilities';
 import type { Toolset } from '../tools/ToolCatalog';
 import type { EntityResources } from './EntityResources';
 import { refuseCursor } from './listCursor';
@@ -58,7 +57,7 @@ export function serveResources(mcp: Server, served: ServedResources): void {
     if (
       apps &&
       cursor === undefined &&
-      declaresUiExtension(clientCapabilitiesOf(ctx, mcp))
+      clientDeclaresUi(ctx, mcp, requireCaller(ctx).request.headers)
     ) {
       return {
         ...page,

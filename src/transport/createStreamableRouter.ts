@@ -1,6 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import Router from 'express-promise-router';
+import { appsSessionIdFor } from '../apps/appsSession';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 import { authInfoFor } from '../mcpServer/caller';
 import type { McpServerFactory } from '../mcpServer/McpServerFactory';
@@ -77,6 +78,13 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
         // Stateless: the exchange is the whole session.
         endSession(recorder.protocolVersion);
       });
+      const appsSession =
+        factory.offersApps(server) && appsSessionIdFor(req.body);
+      if (appsSession) {
+        // See appsSession.ts: how a stateless server remembers the
+        // extension a 2025-era client declared.
+        res.setHeader('Mcp-Session-Id', appsSession);
+      }
       try {
         if (await options.fastLane?.(req, res, caller, exchange)) {
           return;

@@ -142,7 +142,25 @@ function render(data: unknown): Child[] {
     ];
   }
   if (isPlainObject(data)) {
-    return [objectTable(data)];
+    // Most actions answer `{ items: [...], total: n }`: lists of records
+    // read best as tables of their own, below the plain fields.
+    const plain: Record<string, unknown> = {};
+    const lists: Child[] = [];
+    for (const [key, value] of Object.entries(data)) {
+      if (
+        Array.isArray(value) &&
+        value.length > 0 &&
+        value.every(isPlainObject)
+      ) {
+        lists.push(el('h3', null, key), ...arrayTable(value));
+      } else {
+        plain[key] = value;
+      }
+    }
+    return [
+      Object.keys(plain).length > 0 ? objectTable(plain) : null,
+      ...lists,
+    ];
   }
   if (data === undefined)
     return [note('The tool returned no data.', 'output-empty')];

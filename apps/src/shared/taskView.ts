@@ -8,6 +8,9 @@ import {
   resultData,
 } from './result';
 
+// eslint-disable-next-line no-control-regex
+const ANSI_COLOUR = /\u001b\[[0-9;]*m/g;
+
 export interface TaskEvent {
   id: string | number;
   taskId?: string;
@@ -150,7 +153,11 @@ export function mountTaskView(
           row.badge.className = `badge ${body.status}`;
         }
       }
-      const message = typeof body.message === 'string' ? body.message : '';
+      // Step loggers colour their lines for terminals; a page shows text.
+      const message =
+        typeof body.message === 'string'
+          ? body.message.replace(ANSI_COLOUR, '')
+          : '';
       if (message) {
         const line = el('div', { testid: 'log-line' }, message);
         if (event.createdAt) line.title = String(event.createdAt);

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { sessionDeclaresUi } from '../../apps/appsSession';
 import { requestDeclaresUiExtension } from '../../apps/uiExtension';
 import type { McpServerConfig } from '../../tools/readToolsConfig';
 import type { Caller } from '../../mcpServer/caller';
@@ -66,7 +67,10 @@ export function createFastLane(options: {
           server,
           caller,
           undefined,
-          factory.offersApps(server) && requestDeclaresUiExtension(req.body),
+          factory.offersApps(server) &&
+            (era === 'modern'
+              ? requestDeclaresUiExtension(req.body)
+              : sessionDeclaresUi(req.headers)),
         )
         .catch(() => undefined);
       if (!toolset) {
