@@ -1,4 +1,8 @@
-import type { ServerContext, Server } from '@modelcontextprotocol/server';
+import type {
+  ClientCapabilities,
+  Server,
+  ServerContext,
+} from '@modelcontextprotocol/server';
 import type { IncomingHttpHeaders } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { isJsonObject } from '../mcpServer/isJsonObject';
@@ -7,7 +11,6 @@ import {
   isModernRequest,
 } from '../mcpServer/clientCapabilities';
 import { declaresUiExtension } from './uiExtension';
-import type { ClientCapabilities } from '@modelcontextprotocol/server';
 
 /*
  * A 2025-era client on Streamable HTTP declares its capabilities once, in

@@ -1,4 +1,7 @@
-import type { ClientCapabilities } from '@modelcontextprotocol/server';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  type ClientCapabilities,
+} from '@modelcontextprotocol/server';
 import { isJsonObject } from '../mcpServer/isJsonObject';
 
 /** The MCP Apps extension's identifier, in capabilities on both sides. */
@@ -6,8 +9,6 @@ export const UI_EXTENSION_ID = 'io.modelcontextprotocol/ui';
 
 /** The MIME type of an MCP App's HTML, in a `ui://` resource's contents. */
 export const APP_MIME_TYPE = 'text/html;profile=mcp-app';
-
-const CLIENT_CAPABILITIES = 'io.modelcontextprotocol/clientCapabilities';
 
 /**
  * Whether a client declared the MCP Apps extension: an object under
@@ -43,7 +44,7 @@ export function requestDeclaresUiExtension(body: unknown): boolean {
   if (!isJsonObject(meta)) {
     return false;
   }
-  const capabilities = meta[CLIENT_CAPABILITIES];
+  const capabilities = meta[CLIENT_CAPABILITIES_META_KEY];
   return (
     isJsonObject(capabilities) &&
     declaresUiExtension(capabilities as ClientCapabilities)
