@@ -239,15 +239,20 @@ describe('MCP Apps on the dev backend', () => {
       expect(withApps.answer.text).not.toContain('resourceUri');
     });
 
-    it('get the same from the SDK client, and no apps among the resources', async () => {
+    it('get the same list and capabilities from the SDK client, and no apps among the resources', async () => {
       const client = await modernClient(dev.mcpUrl);
+      const reference = await modernClient(appsOff.mcpUrl);
       try {
+        // The same capabilities as from a server without apps.
+        expect(client.getServerCapabilities()).toEqual(
+          reference.getServerCapabilities(),
+        );
         const { tools } = await client.listTools();
         expect(tools.filter(t => t._meta?.ui)).toEqual([]);
         const { resources } = await client.listResources();
         expect(resources.filter(r => r.uri.startsWith('ui://'))).toEqual([]);
       } finally {
-        await client.close();
+        await Promise.all([client.close(), reference.close()]);
       }
     });
 

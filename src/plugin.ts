@@ -190,7 +190,11 @@ export const mcpActionsPlugin = createBackendPlugin({
             tools: catalog,
             rateLimits,
             ttlMs: config.cache.ttlMs,
-            apps: AppResources.load({ logger }),
+            // Read only where some server offers them: no warning about
+            // unbuilt apps on a backend that turned them off.
+            apps: config.servers.some(s => s.apps !== false)
+              ? AppResources.load({ logger })
+              : undefined,
           }),
         });
 

@@ -69,10 +69,10 @@ export class CatalogFeatures {
    * The capabilities `server` declares beside tools. Neither list is ever
    * announced as changed (see README, "Resources, prompts and completions").
    */
-  capabilities(server: McpServerConfig): ServerCapabilities {
+  capabilities(server: McpServerConfig, forApps: boolean): ServerCapabilities {
     const listing = resourcesOf(this.#options.config.resources, server);
     const prompts = promptsOf(this.#options.config.prompts, server);
-    const apps = this.appsOn(server);
+    const apps = forApps && this.appsOn(server);
     return {
       ...(listing || apps
         ? { resources: { subscribe: false, listChanged: false } }
@@ -91,6 +91,7 @@ export class CatalogFeatures {
    */
   cacheHints(
     server: McpServerConfig,
+    forApps: boolean,
   ): NonNullable<ServerOptions['cacheHints']> {
     const perCaller: CacheHint = {
       ttlMs: this.#options.ttlMs,
@@ -98,7 +99,7 @@ export class CatalogFeatures {
     };
     return {
       ...(resourcesOf(this.#options.config.resources, server) ||
-      this.appsOn(server)
+      (forApps && this.appsOn(server))
         ? {
             'resources/list': perCaller,
             'resources/read': perCaller,
@@ -119,11 +120,15 @@ export class CatalogFeatures {
     return this.#options.apps !== undefined && server.apps !== false;
   }
 
-  /** Registers the handlers of what `server` offers on `mcp`. */
-  serve(mcp: Server, server: McpServerConfig): void {
+  /**
+   * Registers the handlers of what `server` offers on `mcp`; the apps'
+   * resources only on a server built `forApps` (see `capabilities`).
+   */
+  serve(mcp: Server, server: McpServerConfig, forApps: boolean): void {
     const listing = resourcesOf(this.#options.config.resources, server);
     const offer = promptsOf(this.#options.config.prompts, server);
-    const apps = this.appsOn(server) ? this.#options.apps : undefined;
+    const apps =
+      forApps && this.appsOn(server) ? this.#options.apps : undefined;
     if (listing || apps) {
       serveResources(mcp, {
         ...(listing

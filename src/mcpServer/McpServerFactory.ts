@@ -66,16 +66,26 @@ export class McpServerFactory {
    * sessions and is served on Streamable HTTP.
    * @param options.era - the era the SDK builds this server for; the Tasks
    * extension is served on 2026-07-28 only.
+   * @param options.forApps - for a client that declared the MCP Apps
+   * extension (or, on legacy SSE, one that may declare it at `initialize`):
+   * declares the extension and the `resources` capability and serves the
+   * apps' `ui://` resources, where the server offers apps. Other clients
+   * get the capabilities they got before apps existed.
    */
   build(
     server: McpServerConfig,
-    options?: { sessionOnly?: boolean; era?: 'modern' | 'legacy' },
+    options?: {
+      sessionOnly?: boolean;
+      era?: 'modern' | 'legacy';
+      forApps?: boolean;
+    },
   ): Server {
     const { listTtlMs, tasks, catalogFeatures } = this.#options;
+    const forApps = options?.forApps ?? false;
     const mcp = new TaskAwareServer(this.serverInfo(server), {
       capabilities: {
         tools: { listChanged: false },
-        ...catalogFeatures?.capabilities(server),
+        ...catalogFeatures?.capabilities(server, forApps),
       },
       ...(options?.sessionOnly
         ? { supportedProtocolVersions: SUPPORTED_PROTOCOL_VERSIONS }
@@ -87,7 +97,7 @@ export class McpServerFactory {
         'tools/list': { ttlMs: listTtlMs, cacheScope: 'private' },
         // Capabilities and server info change only with a deployment.
         'server/discover': { ttlMs: 300_000, cacheScope: 'private' },
-        ...catalogFeatures?.cacheHints(server),
+        ...catalogFeatures?.cacheHints(server, forApps),
       },
       ...(this.#options.callStateCodec
         ? { requestState: { verify: this.#options.callStateCodec.verify } }
@@ -135,7 +145,7 @@ export class McpServerFactory {
     if (tasks?.offered && options?.era === 'modern') {
       serveTaskMethods(mcp, tasks, server.key);
     }
-    catalogFeatures?.serve(mcp, server);
+    catalogFeatures?.serve(mcp, server, forApps);
     return mcp;
   }
 

@@ -99,7 +99,10 @@ export function createSseRouter(options: SseRouterOptions) {
         isCancelledBeforeStart: () => false,
       },
     };
-    const mcp = factory.build(server, { sessionOnly: true });
+    // The session is built before its `initialize` says whether the
+    // client renders apps, so it can serve them; lists show them only to
+    // a client that declared the extension.
+    const mcp = factory.build(server, { sessionOnly: true, forApps: true });
     let ended = false;
     const end = () => {
       if (ended) {

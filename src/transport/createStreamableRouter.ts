@@ -1,7 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createMcpHandler } from '@modelcontextprotocol/server';
 import Router from 'express-promise-router';
-import { appsSessionIdFor } from '../apps/appsSession';
+import { appsSessionIdFor, sessionDeclaresUi } from '../apps/appsSession';
+import { requestDeclaresUiExtension } from '../apps/uiExtension';
 import type { McpServerConfig } from '../tools/readToolsConfig';
 import { authInfoFor } from '../mcpServer/caller';
 import type { McpServerFactory } from '../mcpServer/McpServerFactory';
@@ -47,15 +48,22 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
   const serverKey = serverKeyOf(server.key);
   const log = logger.child({ component: 'streamable-http', server: serverKey });
 
+  const handlerOptions = {
+    legacy: 'stateless',
+    responseMode: 'auto',
+    maxRequestBodySize: options.maxRequestBytes,
+    onerror: (error: Error) =>
+      log.debug('MCP request refused or failed', { error: error.message }),
+  } as const;
   const handler = createMcpHandler(
     ctx => factory.build(server, { era: ctx.era }),
-    {
-      legacy: 'stateless',
-      responseMode: 'auto',
-      maxRequestBodySize: options.maxRequestBytes,
-      onerror: error =>
-        log.debug('MCP request refused or failed', { error: error.message }),
-    },
+    handlerOptions,
+  );
+  // For clients that declared the MCP Apps extension; the others' servers
+  // declare and serve exactly what they did before apps existed.
+  const appsHandler = createMcpHandler(
+    ctx => factory.build(server, { era: ctx.era, forApps: true }),
+    handlerOptions,
   );
   router.post(
     '/',
@@ -78,8 +86,9 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
         // Stateless: the exchange is the whole session.
         endSession(recorder.protocolVersion);
       });
-      const appsSession =
-        factory.offersApps(server) && appsSessionIdFor(req.body);
+      const appsSession = factory.offersApps(server)
+        ? appsSessionIdFor(req.body)
+        : undefined;
       if (appsSession) {
         // See appsSession.ts: how a stateless server remembers the
         // extension a 2025-era client declared.
@@ -89,7 +98,12 @@ export function createStreamableRouter(options: StreamableRouterOptions) {
         if (await options.fastLane?.(req, res, caller, exchange)) {
           return;
         }
-        await serveFetchHandler(handler, req, res, {
+        const forApps =
+          factory.offersApps(server) &&
+          (appsSession !== undefined ||
+            requestDeclaresUiExtension(req.body) ||
+            sessionDeclaresUi(req.headers));
+        await serveFetchHandler(forApps ? appsHandler : handler, req, res, {
           parsedBody: exchange.forwardedBody,
           authInfo: authInfoFor(caller),
           observer: exchange.observer,
