@@ -1,5 +1,11 @@
 import '../shared/jitless';
-import { appRoot, applyContext, connectApp, createApp } from '../shared/app';
+import {
+  appRoot,
+  applyContext,
+  connectApp,
+  createApp,
+  readEntity,
+} from '../shared/app';
 import { readConfig } from '../shared/config';
 import {
   el,
@@ -288,17 +294,9 @@ async function navigate(target: EntityName, ref: string) {
   const from = current;
   replace(root, loading(`Loading ${ref}…`));
   try {
-    const result = await app.callServerTool({
-      name: tools.getEntity,
-      arguments: {
-        kind: target.kind,
-        namespace: target.namespace,
-        name: target.name,
-      },
-    });
+    const data = await readEntity(app, tools.getEntity, target);
     if (mine !== generation) return;
-    if (result.isError) throw new Error(errorMessage(result));
-    const entity = asEntity(resultData(result));
+    const entity = asEntity(data);
     if (!entity) throw new Error('The answer is not a catalog entity.');
     if (from) history.push(from);
     show(entity);

@@ -4,7 +4,12 @@ import {
   applyHostStyleVariables,
   type McpUiHostContext,
 } from '@modelcontextprotocol/ext-apps';
-import { describeError } from './result';
+import {
+  describeError,
+  errorMessage,
+  resultData,
+  type EntityName,
+} from './result';
 import { errorBox, replace } from './dom';
 
 /** Creates the App. Register the handlers, then call `connectApp`. */
@@ -49,4 +54,26 @@ export function toolTitle(app: App): string | undefined {
   const tool = app.getHostContext()?.toolInfo?.tool;
   if (!tool) return undefined;
   return tool.title ?? tool.annotations?.title ?? tool.name;
+}
+
+/**
+ * Reads one catalog entity through the host with the catalog's
+ * get-entity tool (`toolName`, as this server names it): the tool's data,
+ * or its error thrown.
+ */
+export async function readEntity(
+  app: App,
+  toolName: string,
+  target: EntityName,
+): Promise<unknown> {
+  const result = await app.callServerTool({
+    name: toolName,
+    arguments: {
+      kind: target.kind,
+      namespace: target.namespace,
+      name: target.name,
+    },
+  });
+  if (result.isError) throw new Error(errorMessage(result));
+  return resultData(result);
 }

@@ -1,6 +1,12 @@
 import '../shared/jitless';
 import type { CallToolResult } from '@modelcontextprotocol/client';
-import { appRoot, applyContext, connectApp, createApp } from '../shared/app';
+import {
+  appRoot,
+  applyContext,
+  connectApp,
+  createApp,
+  readEntity,
+} from '../shared/app';
 import { readConfig } from '../shared/config';
 import { el, errorBox, loading, note, replace } from '../shared/dom';
 import {
@@ -180,17 +186,8 @@ async function loadTemplate(ref: string) {
   }
   replace(root, loading('Loading template…'));
   try {
-    const result = await app.callServerTool({
-      name: tools.getEntity,
-      arguments: {
-        kind: target.kind,
-        namespace: target.namespace,
-        name: target.name,
-      },
-    });
+    let data = await readEntity(app, tools.getEntity, target);
     if (mine !== generation || task) return;
-    if (result.isError) throw new Error(errorMessage(result));
-    let data = resultData(result);
     if (
       isPlainObject(data) &&
       !isPlainObject(data.spec) &&
