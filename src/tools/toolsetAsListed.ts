@@ -71,10 +71,10 @@ const variants = new WeakMap<Toolset, Map<string, Toolset>>();
  * false`, and with `_meta.ui.resourceUri` on the tools that have an app
  * when the client declared the MCP Apps extension (`withApps`) and the
  * server offers apps; a client without the extension gets the list it got
- * before apps existed, byte for byte. The catalog keeps each tool whole; a variant is built once per
- * toolset and variant and is the same object every time, so the fast lane,
- * which keeps one serialization per toolset object, keeps one per variant,
- * and both lanes list the same bytes.
+ * before apps existed, byte for byte. The catalog keeps each tool whole; a
+ * variant is built once per toolset and variant and is the same object
+ * every time, so the fast lane, which keeps one serialization per toolset
+ * object, keeps one per variant, and both lanes list the same bytes.
  */
 export function toolsetAsListed(
   toolset: Toolset,
